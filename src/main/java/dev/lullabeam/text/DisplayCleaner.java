@@ -25,7 +25,7 @@ public final class DisplayCleaner {
   /** A link ends before trailing sentence punctuation, which belongs to the sentence. */
   private static final Pattern URL =
       Pattern.compile(
-          "(?i)(?:\\b(?:https?|ftp|file)://|\\bwww\\.)[^\\s<>\"]*[^\\s<>\".,;:!?)\\]'”’]");
+          "(?i)(?:\\b(?:https?|ftp|file):/*|\\bwww\\.)(?:[^\\s<>\"]*[^\\s<>\".,;:!?)\\]'”’])?");
   private static final Pattern BARE_DOMAIN =
       Pattern.compile(
           "(?i)\\b[a-z0-9-]+(?:\\.[a-z0-9-]+)*\\.(?:com|org|net|io|dev|edu|gov|info|biz|app|co|uk|de|fr|ly|me|tv)"
@@ -36,7 +36,11 @@ public final class DisplayCleaner {
   private static final Pattern UNDERSCORE_IN_WORD = Pattern.compile("(?<=[\\p{L}\\p{N}])_+(?=[\\p{L}\\p{N}])");
   private static final Pattern EMPHASIS_MARKS = Pattern.compile("[*_`]+|~~");
   private static final Pattern EMPTY_BRACKETS = Pattern.compile("\\(\\s*\\)|\\[\\s*]");
-  private static final Pattern SPACE_BEFORE_PUNCTUATION = Pattern.compile("\\s+(?=[,.;:!?)\\]])");
+  private static final Pattern SPACE_BEFORE_PUNCTUATION = Pattern.compile("\\s+(?=[,.;:!?)\\]](?!\\d))");
+  private static final Pattern SPACED_ELLIPSIS = Pattern.compile("\\.(?: \\.){2,}");
+  /** Punctuation orphaned by a removal: "One. 🦊! Two." → "One. Two." */
+  private static final Pattern ORPHAN_PUNCTUATION =
+      Pattern.compile("(?<=[.!?…][\"'”’)]?)\\s+[.!?,;:]+(?=\\s|$)|^(?:[,;:!?]|\\.(?!\\.))+\\s*");
   private static final Pattern WHITESPACE = Pattern.compile("[\\s\\p{Z}]+");
 
   /** Emoji, their modifiers and joiners, flags and tag sequences. Digits, '#' and '*' are not. */
@@ -90,8 +94,10 @@ public final class DisplayCleaner {
 
   /** Collapses whitespace and tidies what removals leave behind: "(see )" and "word ." */
   static String finish(String text) {
-    String s = WHITESPACE.matcher(text).replaceAll(" ");
+    String s = WHITESPACE.matcher(text).replaceAll(" ").strip();
+    s = SPACED_ELLIPSIS.matcher(s).replaceAll("...");
     s = EMPTY_BRACKETS.matcher(s).replaceAll("");
+    s = ORPHAN_PUNCTUATION.matcher(s).replaceAll("");
     s = SPACE_BEFORE_PUNCTUATION.matcher(s).replaceAll("");
     return WHITESPACE.matcher(s).replaceAll(" ").strip();
   }

@@ -143,12 +143,12 @@ public final class SpeechNormalizer {
           unit("min", "minute", "minutes"));
 
   private static final Pattern ORDINAL = Pattern.compile("\\b" + INTEGER + "(?i:st|nd|rd|th)\\b");
-  private static final Pattern DECADE = Pattern.compile("\\b(1[1-9]|20)(\\d0)'?s\\b");
+  private static final Pattern DECADE = Pattern.compile("\\b(1\\d|20)(\\d0)'?s\\b");
   private static final Pattern SHORT_DECADE = Pattern.compile("(?:'|‘|’|\\b)([2-9]0)'?s\\b");
   private static final Pattern YEAR_RANGE =
-      Pattern.compile("\\b(1[1-9]\\d\\d|20\\d\\d)\\s?[-–]\\s?(1[1-9]\\d\\d|20\\d\\d)\\b");
+      Pattern.compile("\\b(1\\d{3}|20\\d\\d)\\s?[-–]\\s?(1\\d{3}|20\\d\\d)\\b");
   private static final Pattern YEAR_CANDIDATE =
-      Pattern.compile("(?<![\\d.,])\\b(1[1-9]\\d\\d|20\\d\\d)\\b(?![.,]\\d)");
+      Pattern.compile("(?<![\\d.,])\\b(1\\d{3}|20\\d\\d)\\b(?![.,]\\d)");
   private static final Pattern YEAR_CONTEXT_BEFORE =
       Pattern.compile(
           "(?i)(?:\\b(?:in|of|since|by|from|until|till|year|around|circa|before|after|during|summer|winter"
