@@ -32,7 +32,8 @@ public final class DisplayCleaner {
               + "\\b(?:/[^\\s<>\"]*[^\\s<>\".,;:!?)\\]'”’])?/?");
   private static final Pattern EMOTICON =
       Pattern.compile("(?<!\\S)(?:[:;=][-'^]?[)(\\]\\[DPpOo3/|*]+|[xX]D+|<3+|\\^_*\\^)(?!\\S)");
-  private static final Pattern HASHTAG_MARK = Pattern.compile("#+(?!\\d)");
+  /** Hashtag marks go; "#1" and the musical "C#" stay. */
+  private static final Pattern HASHTAG_MARK = Pattern.compile("(?<!\\b[A-G])#+(?!\\d)");
   private static final Pattern UNDERSCORE_IN_WORD = Pattern.compile("(?<=[\\p{L}\\p{N}])_+(?=[\\p{L}\\p{N}])");
   private static final Pattern EMPHASIS_MARKS = Pattern.compile("[*_`]+|~~");
   private static final Pattern EMPTY_BRACKETS = Pattern.compile("\\(\\s*\\)|\\[\\s*]");

@@ -166,6 +166,7 @@ public final class SpeechNormalizer {
   private static final Pattern BARE_DECIMAL = Pattern.compile("(?<![\\p{L}\\d])\\.(\\d+)");
   private static final Pattern DIGITS = Pattern.compile("\\d+");
 
+  private static final Pattern SHARP = Pattern.compile("\\b([A-G])#(?![\\p{L}\\d])");
   private static final Pattern ABOUT = Pattern.compile("~\\s?(?=\\d)");
   private static final Pattern COMPARISON = Pattern.compile("(?<=\\d)\\s?([<>])\\s?(?=\\d)");
   private static final Pattern BRACKETS = Pattern.compile("\\s*[()\\[\\]{}]\\s*");
@@ -215,6 +216,7 @@ public final class SpeechNormalizer {
     s = years(s);
     s = replace(FRACTION, s, m -> fraction(m.group(1), m.group(2)));
     s = replace(ABOUT, s, m -> "about ");
+    s = replace(SHARP, s, m -> m.group(1) + " sharp");
     s = replace(COMPARISON, s, m -> m.group(1).equals("<") ? " less than " : " greater than ");
     s = replace(LETTER_DIGIT_BOUNDARY, s, m -> " ");
     s = replace(VERSION, s, m -> version(m.group()));

@@ -226,6 +226,7 @@ class SpeechNormalizerTest {
           Add ½ cup and 2½ more.        | Add one half cup and two and a half more.
           He said (quietly) no.         | He said, quietly, no.
           It is MP3.                    | It is MP three.
+          A song in C# minor.           | A song in C sharp minor.
           """)
   void symbols(String text, String spoken) {
     assertThat(SpeechNormalizer.normalize(text), is(spoken));
