@@ -8,6 +8,11 @@ import static org.hamcrest.Matchers.matchesPattern;
 import static org.hamcrest.Matchers.not;
 
 import com.ibm.icu.text.UnicodeSet;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -351,6 +356,24 @@ class SpeechNormalizerTest {
     String strict = SpeechNormalizer.strict(text);
     assertThat(strict, is(spoken));
     assertThat(strict, matchesPattern("[A-Za-z .,!?]*"));
+  }
+
+  @Test
+  void givesTheSameAnswerOnManyThreads() throws Exception {
+    String text = "In 1999 Dr. Smith paid $3.50 for 2.5 kg at 7:30 p.m. on the 22nd, i.e. 50% off!";
+    String expected = SpeechNormalizer.normalize(text);
+    ExecutorService pool = Executors.newFixedThreadPool(4);
+    try {
+      List<Future<String>> answers = new ArrayList<>();
+      for (int i = 0; i < 200; i++) {
+        answers.add(pool.submit(() -> SpeechNormalizer.normalize(text)));
+      }
+      for (Future<String> answer : answers) {
+        assertThat(answer.get(), is(expected));
+      }
+    } finally {
+      pool.shutdownNow();
+    }
   }
 
   @Test
