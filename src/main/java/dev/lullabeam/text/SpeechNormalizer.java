@@ -54,7 +54,7 @@ public final class SpeechNormalizer {
   private static final Pattern DOTTED_ACRONYM = Pattern.compile("\\b(?:\\p{Lu}\\.){2,}(?!\\p{L})");
   private static final Pattern DOCTOR_OR_DRIVE = Pattern.compile("\\bDr\\b\\.?");
   private static final Pattern SAINT_OR_STREET = Pattern.compile("\\bSt\\b\\.?");
-  private static final Pattern NUMBER_SIGN = Pattern.compile("(?:#|\\b[Nn]o\\.|\\bNos?\\.)\\s?(?=\\d)");
+  private static final Pattern NUMBER_SIGN = Pattern.compile("(?:#|\\bNos?\\.)\\s?(?=\\d)");
   private static final Pattern CAPITALISED_WORD_BEFORE = Pattern.compile("\\b\\p{Lu}\\p{Ll}+\\s+$");
   private static final Pattern CAPITALISED_WORD_AFTER = Pattern.compile("^\\s+\\p{Lu}");
 

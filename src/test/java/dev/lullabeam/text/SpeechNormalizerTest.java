@@ -205,7 +205,8 @@ class SpeechNormalizerTest {
           It was approx. 5 long.                | It was approximately five long.
           She came from the U.S.A.              | She came from the U S A.
           The U.K. is rainy.                    | The U K is rainy.
-          See No. 5 and no. 6.                  | See number five and number six.
+          See No. 5 and Nos. 6.                 | See number five and number six.
+          I said no. 5 fell.                    | I said no. five fell.
           """)
   void abbreviations(String text, String spoken) {
     assertThat(SpeechNormalizer.normalize(text), is(spoken));
