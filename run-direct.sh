@@ -1,0 +1,17 @@
+#!/usr/bin/env bash
+# Runs a season on Beam's DirectRunner. With no arguments: the sample season, into ./out.
+# Any option (e.g. --catalogue FILE --output DIR --overwrite) overrides pipelines/sample.properties.
+set -euo pipefail
+cd "$(dirname "$0")"
+
+jar=target/lullabeam.jar
+if [ ! -f "$jar" ] || [ -n "$(find src pom.xml -newer "$jar" -print -quit)" ]; then
+  echo "run-direct: building $jar ..." >&2
+  mvn -q -DskipTests package >&2
+fi
+
+profile=pipelines/sample.properties
+for arg in "$@"; do
+  case "$arg" in --profile|--profile=*) profile="" ;; esac
+done
+exec java -jar "$jar" season ${profile:+--profile=$profile} "$@"

@@ -1,0 +1,46 @@
+package dev.lullabeam;
+
+import dev.lullabeam.cli.MakeBackgroundsCommand;
+import dev.lullabeam.cli.SeasonCommand;
+import dev.lullabeam.cli.SpeakCommand;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/** The lullabeam command line: {@code java -jar target/lullabeam.jar COMMAND [options]}. */
+@Command(
+    name = "lullabeam",
+    mixinStandardHelpOptions = true,
+    version = "lullabeam 0.1.0",
+    description = "Narrated bedtime-story seasons, as an Apache Beam pipeline.",
+    subcommands = {
+      SeasonCommand.class,
+      SpeakCommand.class,
+      MakeBackgroundsCommand.class,
+      CommandLine.HelpCommand.class
+    })
+public final class Lullabeam implements Runnable {
+
+  @Override
+  public void run() {
+    new CommandLine(this).usage(System.err);
+  }
+
+  public static void main(String[] args) {
+    System.exit(commandLine().execute(args));
+  }
+
+  /** The configured command line; exit status 2 for usage errors, 1 for unexpected failures. */
+  public static CommandLine commandLine() {
+    CommandLine cli = new CommandLine(new Lullabeam());
+    CommandLine season = cli.getSubcommands().get("season");
+    season.setUnmatchedOptionsArePositionalParams(true);
+    season.setUnmatchedArgumentsAllowed(false);
+    cli.setExecutionExceptionHandler(
+        (e, commandLine, parseResult) -> {
+          commandLine.getErr().println(
+              "lullabeam " + commandLine.getCommandName() + ": " + SeasonCommand.rootMessage(e));
+          return 1;
+        });
+    return cli;
+  }
+}

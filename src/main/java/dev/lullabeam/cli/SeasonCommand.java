@@ -1,0 +1,200 @@
+package dev.lullabeam.cli;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.lullabeam.backgrounds.Background;
+import dev.lullabeam.backgrounds.BackgroundCatalog;
+import dev.lullabeam.catalogue.CatalogueParser;
+import dev.lullabeam.options.SeasonOptions;
+import dev.lullabeam.outputs.OutputFiles;
+import dev.lullabeam.pipeline.SeasonPipeline;
+import dev.lullabeam.speech.Voices;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import org.apache.beam.runners.direct.DirectOptions;
+import org.apache.beam.sdk.Pipeline;
+import org.apache.beam.sdk.PipelineResult;
+import org.apache.beam.sdk.io.FileSystems;
+import org.apache.beam.sdk.io.fs.MoveOptions;
+import org.apache.beam.sdk.io.fs.ResourceId;
+import org.apache.beam.sdk.options.PipelineOptionsFactory;
+import org.joda.time.Duration;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Parameters;
+
+/** {@code season}: narrates a whole catalogue into episodes and a report. */
+@Command(
+    name = "season",
+    description = {
+      "Narrate a season: read the catalogue, speak every story, mix and write the episodes.",
+      "Options: --catalogue=FILE --output=DIR [--overwrite] [--voice=NAME] [--season=NAME]",
+      "  [--backgrounds=CSV] [--profile=pipelines/NAME.properties] [--maxSentenceChars=N]",
+      "  and any Beam pipeline option (--runner, --targetParallelism, ...).",
+      "'--name value' works as well as '--name=value'; the command line overrides a profile."
+    })
+public final class SeasonCommand implements Callable<Integer> {
+
+  @Parameters(arity = "0..*", paramLabel = "OPTIONS", description = "season and pipeline options")
+  List<String> args = List.of();
+
+  private final PrintStream out;
+  private final PrintStream err;
+
+  public SeasonCommand() {
+    this(System.out, System.err);
+  }
+
+  SeasonCommand(PrintStream out, PrintStream err) {
+    this.out = out;
+    this.err = err;
+  }
+
+  @Override
+  public Integer call() {
+    SeasonOptions options;
+    Map<String, Background> backgrounds;
+    try {
+      options = parse(args);
+      backgrounds = checkConfiguration(options);
+    } catch (ConfigurationException e) {
+      err.println("lullabeam season: " + e.getMessage());
+      return 2;
+    }
+    return run(options, backgrounds);
+  }
+
+  static SeasonOptions parse(List<String> args) throws ConfigurationException {
+    PipelineOptionsFactory.register(SeasonOptions.class);
+    String[] beamArgs = SeasonArguments.resolve(args, Path.of(""));
+    try {
+      return PipelineOptionsFactory.fromArgs(beamArgs).withValidation().as(SeasonOptions.class);
+    } catch (IllegalArgumentException e) {
+      String message = String.valueOf(e.getMessage()).lines().findFirst().orElse("invalid options");
+      throw new ConfigurationException(message);
+    }
+  }
+
+  /** Everything that would stop the run is checked here, before any work. */
+  static Map<String, Background> checkConfiguration(SeasonOptions options)
+      throws ConfigurationException {
+    FileSystems.setDefaultPipelineOptions(options);
+    if (!Voices.isKnown(options.getVoice())) {
+      throw new ConfigurationException(
+          "unknown voice '" + options.getVoice() + "' (known: " + String.join(", ", Voices.known()) + ")");
+    }
+    if (options.getMaxSentenceChars() < 40) {
+      throw new ConfigurationException("--maxSentenceChars must be at least 40");
+    }
+    Map<String, Background> backgrounds;
+    try {
+      backgrounds = BackgroundCatalog.read(Path.of(options.getBackgrounds()));
+    } catch (IOException e) {
+      throw new ConfigurationException(e.getMessage());
+    }
+    String catalogue = options.getCatalogue();
+    String text;
+    try {
+      ResourceId file = FileSystems.matchSingleFileSpec(catalogue).resourceId();
+      text = new String(OutputFiles.read(file), StandardCharsets.UTF_8);
+    } catch (IOException | IllegalArgumentException e) {
+      throw new ConfigurationException("catalogue not found or unreadable: " + catalogue);
+    }
+    try {
+      CatalogueParser.readHeader(text);
+    } catch (CatalogueParser.HeaderException e) {
+      throw new ConfigurationException("catalogue " + catalogue + ": " + e.getMessage());
+    }
+    checkWritable(options.getOutput());
+    return backgrounds;
+  }
+
+  private static void checkWritable(String output) throws ConfigurationException {
+    try {
+      ResourceId dir = OutputFiles.directory(output);
+      if ("file".equals(dir.getScheme())) {
+        java.nio.file.Files.createDirectories(Path.of(dir.toString()));
+      }
+      ResourceId probe = OutputFiles.episodeFile(output, ".write-check", "tmp");
+      OutputFiles.writeAtomically(probe, new byte[0], "application/octet-stream");
+      FileSystems.delete(List.of(probe), MoveOptions.StandardMoveOptions.IGNORE_MISSING_FILES);
+    } catch (IOException | RuntimeException e) {
+      throw new ConfigurationException("output folder is not writable: " + output + " (" + e.getMessage() + ")");
+    }
+  }
+
+  private int run(SeasonOptions options, Map<String, Background> backgrounds) {
+    if (options.getRunner().getSimpleName().equals("DirectRunner")) {
+      // Poll progress while the season runs instead of blocking in run().
+      options.as(DirectOptions.class).setBlockOnRun(false);
+    }
+    Pipeline pipeline = Pipeline.create(options);
+    SeasonPipeline.build(pipeline, options, backgrounds);
+    out.printf(
+        "lullabeam: season '%s' from %s into %s on %s%n",
+        options.getSeason(), options.getCatalogue(), options.getOutput(),
+        options.getRunner().getSimpleName());
+    long start = System.nanoTime();
+    PipelineResult result = pipeline.run();
+    Progress progress = new Progress(out, start);
+    PipelineResult.State state;
+    try {
+      do {
+        state = result.waitUntilFinish(Duration.standardSeconds(Math.max(1, options.getProgressSeconds())));
+        if (options.getProgressSeconds() > 0 && (state == null || !state.isTerminal())) {
+          progress.print(result);
+        }
+      } while (state == null || !state.isTerminal());
+    } catch (RuntimeException e) {
+      err.println("lullabeam season: the pipeline failed: " + rootMessage(e));
+      return 1;
+    }
+    if (state != PipelineResult.State.DONE) {
+      err.println("lullabeam season: the pipeline ended in state " + state);
+      return 1;
+    }
+    progress.print(result);
+    return printSummary(options.getOutput());
+  }
+
+  private int printSummary(String output) {
+    try {
+      JsonNode report =
+          new ObjectMapper().readTree(OutputFiles.read(OutputFiles.reportFile(output)));
+      JsonNode totals = report.path("totals");
+      out.printf(
+          "lullabeam: %d rows: %d ok (%d reused), %d failed, %d bad rows; %.1f min of audio in %.1f s"
+              + " (real-time factor %s)%n",
+          totals.path("rows").asInt(), totals.path("ok").asInt(), totals.path("reused").asInt(),
+          totals.path("failed").asInt(), totals.path("bad_row").asInt(),
+          totals.path("audio_seconds").asDouble() / 60, totals.path("wall_seconds").asDouble(),
+          totals.path("real_time_factor").isNull() ? "n/a" : totals.path("real_time_factor").asText());
+      for (JsonNode row : report.path("episodes")) {
+        if (!"ok".equals(row.path("status").asText())) {
+          out.printf(
+              "  line %d%s: %s: %s%n",
+              row.path("line").asLong(),
+              row.has("id") ? " (" + row.path("id").asText() + ")" : "",
+              row.path("status").asText(), row.path("reason").asText());
+        }
+      }
+      out.println("lullabeam: report: " + OutputFiles.reportFile(output));
+      return 0;
+    } catch (IOException e) {
+      err.println("lullabeam season: the run ended but its report cannot be read: " + e.getMessage());
+      return 1;
+    }
+  }
+
+  public static String rootMessage(Throwable e) {
+    Throwable cause = e;
+    while (cause.getCause() != null) {
+      cause = cause.getCause();
+    }
+    return cause.getClass().getSimpleName() + ": " + cause.getMessage();
+  }
+}

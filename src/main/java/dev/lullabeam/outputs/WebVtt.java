@@ -1,0 +1,33 @@
+package dev.lullabeam.outputs;
+
+import dev.lullabeam.audio.SentenceTiming;
+import java.util.List;
+
+/** A WebVTT transcript: one cue per sentence, timed against the final MP3. */
+public final class WebVtt {
+
+  private WebVtt() {}
+
+  public static String of(List<SentenceTiming> sentences) {
+    StringBuilder vtt = new StringBuilder("WEBVTT\n");
+    int cue = 1;
+    for (SentenceTiming s : sentences) {
+      vtt.append('\n')
+          .append(cue++)
+          .append('\n')
+          .append(timestamp(s.startMs))
+          .append(" --> ")
+          .append(timestamp(s.endMs))
+          .append('\n')
+          // A blank line or "-->" inside a cue would end or break it.
+          .append(s.text.replace("-->", "->").replaceAll("\\s*\\n\\s*", " ").strip())
+          .append('\n');
+    }
+    return vtt.toString();
+  }
+
+  static String timestamp(long ms) {
+    return String.format(
+        "%02d:%02d:%02d.%03d", ms / 3_600_000, (ms / 60_000) % 60, (ms / 1000) % 60, ms % 1000);
+  }
+}
