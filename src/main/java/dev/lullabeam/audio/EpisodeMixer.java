@@ -23,6 +23,9 @@ public final class EpisodeMixer {
   public static final double MAX_TRUE_PEAK_DBTP = -1.0;
   /** The limiter aims below the ceiling: MP3 encoding raises true peaks a little. */
   static final double LIMITER_CEILING_DB = -1.6;
+  /** How far from the target an episode may land before it is encoded again. */
+  static final double LOUDNESS_TOLERANCE_LU = 0.4;
+  static final int MAX_ENCODES = 3;
   static final String COMPRESSOR = "acompressor=threshold=-21dB:ratio=12:attack=100:release=500";
   static final String MP3_BITRATE = "128k";
   public static final String MP3_BITRATE_LABEL = "128 kbit/s CBR";
@@ -95,14 +98,21 @@ public final class EpisodeMixer {
     boolean limit = mixLoudness.truePeakDbtp + gainDb > limitDb;
     Path mp3 = workDir.resolve("episode.mp3");
     Loudness loudness = null;
-    for (int attempt = 0; attempt < 3; attempt++) {
+    for (int attempt = 0; attempt < MAX_ENCODES; attempt++) {
       encode(input, gainDb, limit ? limitDb : null, tags, mp3);
       loudness = Loudness.measure(mp3);
-      if (loudness.truePeakDbtp <= MAX_TRUE_PEAK_DBTP) {
+      boolean peakOk = loudness.truePeakDbtp <= MAX_TRUE_PEAK_DBTP;
+      double loudnessError = TARGET_LUFS - loudness.integratedLufs;
+      if (peakOk && Math.abs(loudnessError) <= LOUDNESS_TOLERANCE_LU) {
         break;
       }
-      limitDb -= loudness.truePeakDbtp - MAX_TRUE_PEAK_DBTP + 0.3;
-      limit = true;
+      if (!peakOk) {
+        limitDb -= loudness.truePeakDbtp - MAX_TRUE_PEAK_DBTP + 0.3;
+        limit = true;
+      } else {
+        // The limiter took some loudness away: make it up, the limiter keeps the peaks in check.
+        gainDb += loudnessError;
+      }
     }
     return new Mixed(
         Files.readAllBytes(mp3), loudness, frames / (double) rate, Math.round(LEAD_IN_SECONDS * 1000));
