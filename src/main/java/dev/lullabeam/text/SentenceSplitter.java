@@ -43,6 +43,14 @@ public final class SentenceSplitter {
       Pattern.compile("(?i)(?:^|[\\s(])(?:e\\.g|i\\.e|approx|vs|cf|viz)\\.$");
   private static final Pattern NUMBER_SIGN_AT_END = Pattern.compile("(?:^|\\s)No\\.$");
   private static final Pattern CAPITALISED = Pattern.compile("\\p{Lu}\\p{Ll}+");
+  private static final Pattern QUOTED_QUESTION_OR_EXCLAMATION_AT_END =
+      Pattern.compile("[?!][\"”’']\\s*$");
+  /** A named speaker and a verb of speech: the attribution of the quote before it. */
+  private static final Pattern SPEAKER_THEN_SPEECH_VERB =
+      Pattern.compile(
+          "(?:\\p{Lu}[\\p{L}'’-]*\\s+){1,3}(?:asked|said|cried|called|shouted|whispered|replied|"
+              + "answered|wondered|exclaimed|laughed|sighed|yelled|murmured|added|begged|giggled|"
+              + "squeaked|roared|sang|gasped)\\b");
 
   /** Cut points, best first: where a listener would hear a pause anyway. */
   private static final List<Pattern> CLAUSE_BOUNDARIES =
@@ -155,6 +163,10 @@ public final class SentenceSplitter {
     }
     if (CONTINUING_ABBREVIATION_AT_END.matcher(previous).find()) {
       return true;
+    }
+    if (QUOTED_QUESTION_OR_EXCLAMATION_AT_END.matcher(previous).find()
+        && SPEAKER_THEN_SPEECH_VERB.matcher(next).lookingAt()) {
+      return true; // "Is it singing?" Pip asked the oak.
     }
     if (NUMBER_SIGN_AT_END.matcher(previous).find()) {
       return Character.isDigit(first);

@@ -55,6 +55,13 @@ class SentenceSplitterTest {
             "“Is it raining?” she asked. ‘No!’ he said. ‘Really?’ ‘Yes.’",
             List.of("“Is it raining?” she asked.", "‘No!’ he said.", "‘Really?’", "‘Yes.’")),
         Arguments.of(
+            "\"Is it singing?\" Pip asked the oak. \"Hush!\" Mama Bear whispered. \"Why?\" Sam did not know.",
+            List.of(
+                "\"Is it singing?\" Pip asked the oak.",
+                "\"Hush!\" Mama Bear whispered.",
+                "\"Why?\"",
+                "Sam did not know.")),
+        Arguments.of(
             "Where? he wondered. Nowhere.",
             List.of("Where? he wondered.", "Nowhere.")),
         Arguments.of(
