@@ -1,6 +1,6 @@
 package dev.lullabeam.cli;
 
-import java.io.PrintStream;
+import java.io.PrintWriter;
 import java.util.HashMap;
 import java.util.Map;
 import org.apache.beam.sdk.PipelineResult;
@@ -12,10 +12,10 @@ import org.apache.beam.sdk.metrics.MetricsFilter;
 /** One console line of progress from the pipeline's live counters. */
 final class Progress {
 
-  private final PrintStream out;
+  private final PrintWriter out;
   private final long startNanos;
 
-  Progress(PrintStream out, long startNanos) {
+  Progress(PrintWriter out, long startNanos) {
     this.out = out;
     this.startNanos = startNanos;
   }

@@ -10,7 +10,7 @@ import dev.lullabeam.outputs.OutputFiles;
 import dev.lullabeam.pipeline.SeasonPipeline;
 import dev.lullabeam.speech.Voices;
 import java.io.IOException;
-import java.io.PrintStream;
+import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.List;
@@ -25,7 +25,9 @@ import org.apache.beam.sdk.io.fs.ResourceId;
 import org.apache.beam.sdk.options.PipelineOptionsFactory;
 import org.joda.time.Duration;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
 
 /** {@code season}: narrates a whole catalogue into episodes and a report. */
 @Command(
@@ -42,20 +44,15 @@ public final class SeasonCommand implements Callable<Integer> {
   @Parameters(arity = "0..*", paramLabel = "OPTIONS", description = "season and pipeline options")
   List<String> args = List.of();
 
-  private final PrintStream out;
-  private final PrintStream err;
+  @Spec CommandSpec spec;
 
-  public SeasonCommand() {
-    this(System.out, System.err);
-  }
-
-  SeasonCommand(PrintStream out, PrintStream err) {
-    this.out = out;
-    this.err = err;
-  }
+  private PrintWriter out;
+  private PrintWriter err;
 
   @Override
   public Integer call() {
+    out = spec.commandLine().getOut();
+    err = spec.commandLine().getErr();
     SeasonOptions options;
     Map<String, Background> backgrounds;
     try {
