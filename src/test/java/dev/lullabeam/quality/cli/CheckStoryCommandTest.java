@@ -53,8 +53,8 @@ class CheckStoryCommandTest {
       textBlock =
           """
           good/rain-refrain.txt      | true  | 0
-          bad/social-links.txt       | false | 15
-          bad/paraphrase-loop.txt    | false | 4
+          bad/social-links.txt       | false | 14
+          bad/paraphrase-loop.txt    | false | 3
           """)
   void printsTheVerdictAsJsonAndExitsZero(String file, boolean accepted, int reasons)
       throws IOException {
