@@ -3,6 +3,7 @@ package dev.lullabeam;
 import dev.lullabeam.cli.MakeBackgroundsCommand;
 import dev.lullabeam.cli.SeasonCommand;
 import dev.lullabeam.cli.SpeakCommand;
+import dev.lullabeam.quality.cli.CheckStoryCommand;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -15,6 +16,7 @@ import picocli.CommandLine.Command;
     subcommands = {
       SeasonCommand.class,
       SpeakCommand.class,
+      CheckStoryCommand.class,
       MakeBackgroundsCommand.class,
       CommandLine.HelpCommand.class
     })

@@ -17,6 +17,7 @@ public final class EpisodeRequest implements Serializable {
   private final @Nullable Long seed;
   private final @Nullable String voice;
   private final int trackNumber;
+  private final @Nullable String storyInfoJson;
 
   public EpisodeRequest(
       String id,
@@ -28,6 +29,20 @@ public final class EpisodeRequest implements Serializable {
       @Nullable Long seed,
       @Nullable String voice,
       int trackNumber) {
+    this(id, line, topic, title, prompt, story, seed, voice, trackNumber, null);
+  }
+
+  private EpisodeRequest(
+      String id,
+      long line,
+      String topic,
+      @Nullable String title,
+      @Nullable String prompt,
+      @Nullable String story,
+      @Nullable Long seed,
+      @Nullable String voice,
+      int trackNumber,
+      @Nullable String storyInfoJson) {
     this.id = Objects.requireNonNull(id);
     this.line = line;
     this.topic = Objects.requireNonNull(topic);
@@ -37,6 +52,7 @@ public final class EpisodeRequest implements Serializable {
     this.seed = seed;
     this.voice = voice;
     this.trackNumber = trackNumber;
+    this.storyInfoJson = storyInfoJson;
   }
 
   public String id() {
@@ -82,9 +98,18 @@ public final class EpisodeRequest implements Serializable {
     return trackNumber;
   }
 
-  /** The same request with its story written (by the language model). */
-  public EpisodeRequest withStory(String writtenStory) {
-    return new EpisodeRequest(id, line, topic, title, prompt, writtenStory, seed, voice, trackNumber);
+  /**
+   * What is known about how the story came to be (who wrote it, the quality gate's verdict and
+   * scores), as a JSON object; the episode's JSON carries it as {@code story_info}.
+   */
+  public @Nullable String storyInfoJson() {
+    return storyInfoJson;
+  }
+
+  /** The same request with its story written (by the language model) and described. */
+  public EpisodeRequest withStory(String writtenStory, @Nullable String info) {
+    return new EpisodeRequest(
+        id, line, topic, title, prompt, writtenStory, seed, voice, trackNumber, info);
   }
 
   @Override
@@ -101,7 +126,8 @@ public final class EpisodeRequest implements Serializable {
         && Objects.equals(story, r.story)
         && Objects.equals(seed, r.seed)
         && Objects.equals(voice, r.voice)
-        && trackNumber == r.trackNumber;
+        && trackNumber == r.trackNumber
+        && Objects.equals(storyInfoJson, r.storyInfoJson);
   }
 
   @Override

@@ -67,13 +67,27 @@ public final class SeasonCommand implements Callable<Integer> {
 
   static SeasonOptions parse(List<String> args) throws ConfigurationException {
     PipelineOptionsFactory.register(SeasonOptions.class);
-    String[] beamArgs = SeasonArguments.resolve(args, Path.of(""));
+    String[] beamArgs = withDirectRunnerDefaults(SeasonArguments.resolve(args, Path.of("")));
     try {
       return PipelineOptionsFactory.fromArgs(beamArgs).withValidation().as(SeasonOptions.class);
     } catch (IllegalArgumentException e) {
       String message = String.valueOf(e.getMessage()).lines().findFirst().orElse("invalid options");
       throw new ConfigurationException(message);
     }
+  }
+
+  /**
+   * The DirectRunner re-encodes every element to check coders and immutability: worth it in tests
+   * (TestPipeline keeps the checks), wasted time on seasons of audio. Users may still turn them on.
+   */
+  static String[] withDirectRunnerDefaults(String[] args) {
+    List<String> out = new java.util.ArrayList<>(List.of(args));
+    for (String check : List.of("enforceImmutability", "enforceEncodability")) {
+      if (out.stream().noneMatch(a -> a.startsWith("--" + check + "="))) {
+        out.add("--" + check + "=false");
+      }
+    }
+    return out.toArray(new String[0]);
   }
 
   /** Everything that would stop the run is checked here, before any work. */

@@ -5,6 +5,7 @@ import dev.lullabeam.report.SeasonReport;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import org.apache.beam.sdk.coders.ListCoder;
 import org.apache.beam.sdk.coders.SerializableCoder;
 import org.apache.beam.sdk.metrics.Counter;
@@ -14,6 +15,7 @@ import org.apache.beam.sdk.transforms.DoFn;
 import org.apache.beam.sdk.transforms.PTransform;
 import org.apache.beam.sdk.transforms.ParDo;
 import org.apache.beam.sdk.values.PCollection;
+import org.apache.beam.sdk.values.PCollectionView;
 
 /**
  * Gathers every row's outcome and writes report.json once all are in. Combining globally yields
@@ -24,10 +26,16 @@ public class WriteReport extends PTransform<PCollection<EpisodeOutcome>, PCollec
 
   private final String output;
   private final SeasonReport.RunInfo run;
+  private final PCollectionView<Map<String, List<String>>> warnings;
 
-  public WriteReport(String output, SeasonReport.RunInfo run) {
+  /**
+   * @param warnings episode id → warnings about its story (reported, not fatal)
+   */
+  public WriteReport(
+      String output, SeasonReport.RunInfo run, PCollectionView<Map<String, List<String>>> warnings) {
     this.output = output;
     this.run = run;
+    this.warnings = warnings;
   }
 
   @Override
@@ -36,7 +44,9 @@ public class WriteReport extends PTransform<PCollection<EpisodeOutcome>, PCollec
         .apply("CountFinished", ParDo.of(new CountFinishedFn()))
         .apply("GatherOutcomes", Combine.globally(new ToListFn()))
         .setCoder(ListCoder.of(SerializableCoder.of(EpisodeOutcome.class)))
-        .apply("WriteReportJson", ParDo.of(new WriteReportFn(output, run)));
+        .apply(
+            "WriteReportJson",
+            ParDo.of(new WriteReportFn(output, run, warnings)).withSideInputs(warnings));
   }
 
   static class CountFinishedFn extends DoFn<EpisodeOutcome, EpisodeOutcome> {
@@ -84,16 +94,24 @@ public class WriteReport extends PTransform<PCollection<EpisodeOutcome>, PCollec
   static class WriteReportFn extends DoFn<List<EpisodeOutcome>, String> {
     private final String output;
     private final SeasonReport.RunInfo run;
+    private final PCollectionView<Map<String, List<String>>> warnings;
 
-    WriteReportFn(String output, SeasonReport.RunInfo run) {
+    WriteReportFn(
+        String output,
+        SeasonReport.RunInfo run,
+        PCollectionView<Map<String, List<String>>> warnings) {
       this.output = output;
       this.run = run;
+      this.warnings = warnings;
     }
 
     @ProcessElement
-    public void process(@Element List<EpisodeOutcome> outcomes, OutputReceiver<String> out)
+    public void process(
+        @Element List<EpisodeOutcome> outcomes, OutputReceiver<String> out, ProcessContext context)
         throws IOException {
-      byte[] report = SeasonReport.build(outcomes, run, System.currentTimeMillis());
+      byte[] report =
+          SeasonReport.build(
+              outcomes, context.sideInput(warnings), run, System.currentTimeMillis());
       OutputFiles.writeAtomically(OutputFiles.reportFile(output), report, "application/json");
       out.output(OutputFiles.reportFile(output).toString());
     }

@@ -14,8 +14,11 @@ import dev.lullabeam.report.EpisodeOutcome;
 import dev.lullabeam.report.SeasonReport;
 import dev.lullabeam.speech.Synthesize;
 import dev.lullabeam.speech.Voices;
+import dev.lullabeam.quality.StoryGate;
+import dev.lullabeam.stories.ReviewWrittenStories;
 import dev.lullabeam.stories.TakeWrittenStories;
 import dev.lullabeam.text.SplitSentences;
+import java.util.List;
 import java.util.Map;
 import org.apache.beam.sdk.Pipeline;
 import org.apache.beam.sdk.transforms.Create;
@@ -59,7 +62,13 @@ public final class SeasonPipeline {
 
     PCollectionTuple stories =
         pending.get(SkipCompletedEpisodes.TO_MAKE).apply("TakeWrittenStories", new TakeWrittenStories());
-    PCollection<EpisodeRequest> written = stories.get(TakeWrittenStories.WRITTEN);
+    PCollectionTuple reviewed =
+        stories
+            .get(TakeWrittenStories.WRITTEN)
+            .apply("ReviewWrittenStories", new ReviewWrittenStories(new StoryGate()));
+    PCollection<EpisodeRequest> written = reviewed.get(ReviewWrittenStories.REVIEWED);
+    PCollectionView<Map<String, List<String>>> storyWarnings =
+        reviewed.get(ReviewWrittenStories.WARNINGS).apply("StoryWarningsById", View.asMap());
 
     PCollectionTuple sentences =
         written.apply(
@@ -99,7 +108,7 @@ public final class SeasonPipeline {
             output,
             options.getRunner().getSimpleName(),
             System.currentTimeMillis());
-    return outcomes.apply("WriteReport", new WriteReport(output, run));
+    return outcomes.apply("WriteReport", new WriteReport(output, run, storyWarnings));
   }
 
 }

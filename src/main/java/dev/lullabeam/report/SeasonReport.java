@@ -39,6 +39,18 @@ public final class SeasonReport {
   }
 
   public static byte[] build(List<EpisodeOutcome> outcomes, RunInfo run, long finishedAtMillis) {
+    return build(outcomes, Map.of(), run, finishedAtMillis);
+  }
+
+  /**
+   * @param warnings episode id → warnings about it (e.g. the quality gate's objections to a
+   *     written story), listed under the episode's entry
+   */
+  public static byte[] build(
+      List<EpisodeOutcome> outcomes,
+      Map<String, List<String>> warnings,
+      RunInfo run,
+      long finishedAtMillis) {
     List<EpisodeOutcome> rows = new ArrayList<>(outcomes);
     rows.sort(
         Comparator.comparingLong(EpisodeOutcome::line)
@@ -77,6 +89,7 @@ public final class SeasonReport {
     totals.put("rows", rows.size());
     byStatus.forEach(totals::put);
     totals.put("reused", reused);
+    totals.put("with_warnings", warnings.size());
     totals.put("sentences", sentences);
     totals.put("audio_seconds", round(audioSeconds));
     totals.put("wall_seconds", round(wallSeconds));
@@ -95,6 +108,10 @@ public final class SeasonReport {
       entry.put("status", o.status().label());
       if (o.reason() != null) {
         entry.put("reason", o.reason());
+      }
+      if (o.id() != null && warnings.containsKey(o.id()) && o.status() != EpisodeOutcome.Status.BAD_ROW) {
+        var list = entry.putArray("warnings");
+        warnings.get(o.id()).forEach(list::add);
       }
       if (o.status() == EpisodeOutcome.Status.OK) {
         entry.put("sentences", o.sentences());
