@@ -144,7 +144,7 @@ public final class CatalogueParser {
         while (records.hasNext()) {
           CSVRecord record = records.next();
           consumedLines = parser.getCurrentLineNumber();
-          long line = segmentFirstLine + lines.lineOf(record.getCharacterPosition());
+          long line = segmentFirstLine + lines.lineOfRecordAt(record.getCharacterPosition());
           readRecord(record, header, line, firstLineOfId, result);
         }
         return result;
@@ -316,6 +316,18 @@ public final class CatalogueParser {
           starts.add(i + 1);
         }
       }
+    }
+
+    /**
+     * The line a record starts on. Commons CSV gives a record's position before the empty lines it
+     * skips, so those are stepped over first.
+     */
+    int lineOfRecordAt(long position) {
+      int start = (int) position;
+      while (start < text.length() && text.charAt(start) == '\n') {
+        start++;
+      }
+      return lineOf(start);
     }
 
     int lineOf(long position) {
