@@ -19,11 +19,17 @@ public final class WebVtt {
           .append(" --> ")
           .append(timestamp(s.endMs))
           .append('\n')
-          // A blank line or "-->" inside a cue would end or break it.
-          .append(s.text.replace("-->", "->").replaceAll("\\s*\\n\\s*", " ").strip())
+          .append(cueText(s.text))
           .append('\n');
     }
     return vtt.toString();
+  }
+
+  /** A blank line (CR or LF) or "-->" inside a cue would end or break it. */
+  private static String cueText(String text) {
+    return text.replaceAll("\\s*[\\r\\n]\\s*", " ")
+        .replaceAll("-{2,}>", "->")
+        .strip();
   }
 
   static String timestamp(long ms) {
