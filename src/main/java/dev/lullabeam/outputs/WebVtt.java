@@ -25,10 +25,15 @@ public final class WebVtt {
     return vtt.toString();
   }
 
-  /** A blank line (CR or LF) or "-->" inside a cue would end or break it. */
+  /**
+   * A blank line (CR or LF) or "-->" inside a cue would end or break it; '&' and '<' would start
+   * markup that swallows the text after them.
+   */
   private static String cueText(String text) {
     return text.replaceAll("\\s*[\\r\\n]\\s*", " ")
         .replaceAll("-{2,}>", "->")
+        .replace("&", "&amp;")
+        .replace("<", "&lt;")
         .strip();
   }
 
