@@ -84,7 +84,8 @@ class CatalogueParserTest {
                 written("c", 7, "sea", "Six.", 3))),
         arguments(
             "non-ASCII text before a multi-line field keeps line numbers",
-            "id,topic,story\na,sea,Grüße 🦊 aus dem Wald.\nb,sea,\"Ünïcödé 🦊\nschläft.\"\nc,sea,Drei.\n",
+            "id,topic,story\na,sea,Grüße 🦊 aus dem Wald.\n"
+                + "b,sea,\"Ünïcödé 🦊\nschläft.\"\nc,sea,Drei.\n",
             List.of(
                 written("a", 2, "sea", "Grüße 🦊 aus dem Wald.", 1),
                 written("b", 3, "sea", "Ünïcödé 🦊\nschläft.", 2),
@@ -143,7 +144,9 @@ class CatalogueParserTest {
         arguments(
             "prompt instead of story",
             "id,topic,prompt\na,sea,A fox who counts waves.\n",
-            List.of(new EpisodeRequest("a", 2, "sea", null, "A fox who counts waves.", null, null, null, 1))),
+            List.of(
+                new EpisodeRequest(
+                    "a", 2, "sea", null, "A fox who counts waves.", null, null, null, 1))),
         arguments(
             "all optional columns given",
             FULL_HEADER + "\na,sea,The Tide,A prompt.,A story.,42,dfki-prudence\n",
@@ -174,8 +177,8 @@ class CatalogueParserTest {
 
   @ParameterizedTest(name = "{0}")
   @MethodSource("wellFormedCatalogues")
-  void readsWellFormedCatalogues(String description, String catalogue, List<EpisodeRequest> expected)
-      throws Exception {
+  void readsWellFormedCatalogues(
+      String description, String catalogue, List<EpisodeRequest> expected) throws Exception {
     CatalogueParser.Result result = PARSER.parse(catalogue);
 
     assertThat(result.badRows, is(empty()));
@@ -188,19 +191,22 @@ class CatalogueParserTest {
     return Stream.of(
         arguments("empty id", ",sea,,,A story.,,", null, "missing id"),
         arguments("blank id", "   ,sea,,,A story.,,", null, "missing id"),
-        arguments("id with a space", "two words,sea,,,A story.,,", null, "id 'two words' is not 1-64"),
+        arguments(
+            "id with a space", "two words,sea,,,A story.,,", null, "id 'two words' is not 1-64"),
         arguments("id with a slash", "a/b,sea,,,A story.,,", null, "id 'a/b' is not 1-64"),
         arguments("id with a dot", "a.mp3,sea,,,A story.,,", null, "id 'a.mp3' is not 1-64"),
         arguments("id of 65 characters", ID_OF_65_CHARS + ",sea,,,A story.,,", null, "is not 1-64"),
         arguments("id with a leading dash", "-a,sea,,,A story.,,", null, "id '-a' is not 1-64"),
-        arguments("id with a leading underscore", "_a,sea,,,A story.,,", null, "id '_a' is not 1-64"),
+        arguments(
+            "id with a leading underscore", "_a,sea,,,A story.,,", null, "id '_a' is not 1-64"),
         arguments("empty topic", "x,,,,A story.,,", "x", "missing topic"),
         arguments(
             "topic without a background",
             "x,Volcano Island,,,A story.,,",
             "x",
             "no background for topic 'Volcano Island'"),
-        arguments("neither prompt nor story", "x,sea,A Title,,,,", "x", "neither a story nor a prompt"),
+        arguments(
+            "neither prompt nor story", "x,sea,A Title,,,,", "x", "neither a story nor a prompt"),
         arguments(
             "story over 20,000 characters",
             "x,sea,,," + STORY_OVER_LIMIT + ",,",
@@ -226,8 +232,16 @@ class CatalogueParserTest {
             "x,sea,,,A story.,," + SHORT_FIELD_OVER_LIMIT,
             "x",
             "voice is 301 characters, over the limit of 300"),
-        arguments("seed that is a word", "x,sea,,,A story.,seven,", "x", "seed 'seven' is not a whole number"),
-        arguments("seed with a fraction", "x,sea,,,A story.,1.5,", "x", "seed '1.5' is not a whole number"),
+        arguments(
+            "seed that is a word",
+            "x,sea,,,A story.,seven,",
+            "x",
+            "seed 'seven' is not a whole number"),
+        arguments(
+            "seed with a fraction",
+            "x,sea,,,A story.,1.5,",
+            "x",
+            "seed '1.5' is not a whole number"),
         arguments("unknown voice", "x,sea,,,A story.,,robot", "x", "unknown voice 'robot'"),
         arguments(
             "too few fields",
@@ -399,7 +413,8 @@ class CatalogueParserTest {
             EpisodeOutcome.badRow(
                 "b",
                 4,
-                "malformed CSV: text follows a closing quote (a quote inside a field must be doubled)"),
+                "malformed CSV: text follows a closing quote"
+                    + " (a quote inside a field must be doubled)"),
             EpisodeOutcome.badRow("d", 7, "malformed CSV: a quoted field is never closed")));
     assertThat(
         result.episodes,
@@ -437,7 +452,8 @@ class CatalogueParserTest {
 
   @Test
   void aHeaderAloneGivesNoEpisodesAndNoBadRows() throws Exception {
-    for (String headerOnly : List.of("id,topic,story", "id,topic,story\n", "id,topic,story\r\n\n\n")) {
+    for (String headerOnly :
+        List.of("id,topic,story", "id,topic,story\n", "id,topic,story\r\n\n\n")) {
       CatalogueParser.Result result = PARSER.parse(headerOnly);
 
       assertThat(headerOnly, result.episodes, is(empty()));

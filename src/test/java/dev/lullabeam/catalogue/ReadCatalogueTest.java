@@ -43,7 +43,15 @@ class ReadCatalogueTest {
           new EpisodeRequest(
               "fox", 2, "night-forest", "The Fox", null, "The fox curls up.", null, null, 1),
           new EpisodeRequest(
-              "owl", 3, "sea", null, null, "The owl says \"hoo\", softly.", null, "dfki-prudence", 2));
+              "owl",
+              3,
+              "sea",
+              null,
+              null,
+              "The owl says \"hoo\", softly.",
+              null,
+              "dfki-prudence",
+              2));
 
   private static final List<EpisodeOutcome> BAD_ROWS_OF_CATALOGUE_WITH_BAD_ROWS =
       List.of(
