@@ -139,32 +139,42 @@ public final class CatalogueParser {
     while (true) {
       LineIndex lines = new LineIndex(segment);
       long consumedLines = 0;
+      long failedOnLine = 0;
+      Exception failure;
       try (CSVParser parser = CSVParser.parse(new StringReader(segment), format)) {
         Iterator<CSVRecord> records = parser.iterator();
-        while (records.hasNext()) {
-          CSVRecord record = records.next();
-          consumedLines = parser.getCurrentLineNumber();
-          long line = segmentFirstLine + lines.lineOf(record.getCharacterPosition());
-          readRecord(record, header, line, firstLineOfId, result);
-        }
-        return result;
-      } catch (UncheckedIOException | IOException e) {
-        // The record after the last good one is malformed. Report it and resume on the next line.
-        int badLineInSegment = lines.firstNonBlankLineFrom((int) consumedLines);
-        if (badLineInSegment < 0) {
+        try {
+          while (records.hasNext()) {
+            CSVRecord record = records.next();
+            consumedLines = parser.getCurrentLineNumber();
+            long line = segmentFirstLine + lines.lineOfRecordAt(record.getCharacterPosition());
+            readRecord(record, header, line, firstLineOfId, result);
+          }
           return result;
+        } catch (UncheckedIOException e) {
+          failure = e;
+          failedOnLine = segmentFirstLine + parser.getCurrentLineNumber() - 1;
         }
-        long badLine = segmentFirstLine + badLineInSegment;
-        result.badRows.add(
-            EpisodeOutcome.badRow(
-                guessId(lines.line(badLineInSegment)), badLine, "malformed CSV: " + describe(e)));
-        int resume = lines.startOfLine(badLineInSegment + 1);
-        if (resume < 0) {
-          return result;
-        }
-        segment = segment.substring(resume);
-        segmentFirstLine = badLine + 1;
+      } catch (IOException e) {
+        failure = e;
       }
+      // The record after the last good one is malformed. Report it and resume on the next line.
+      int badLineInSegment = lines.firstNonBlankLineFrom((int) consumedLines);
+      if (badLineInSegment < 0) {
+        return result;
+      }
+      long badLine = segmentFirstLine + badLineInSegment;
+      result.badRows.add(
+          EpisodeOutcome.badRow(
+              guessId(lines.line(badLineInSegment)),
+              badLine,
+              "malformed CSV: " + describe(failure, badLine, failedOnLine)));
+      int resume = lines.startOfLine(badLineInSegment + 1);
+      if (resume < 0) {
+        return result;
+      }
+      segment = segment.substring(resume);
+      segmentFirstLine = badLine + 1;
     }
   }
 
@@ -265,16 +275,27 @@ public final class CatalogueParser {
     return null;
   }
 
-  private static String describe(Exception e) {
+  /**
+   * Why a record could not be read, in the catalogue's terms. Commons CSV's messages differ between
+   * versions and count lines from where this parse resumed, so they are matched loosely.
+   */
+  private static String describe(Exception e, long badLine, long failedOnLine) {
     Throwable cause = e;
     while (cause.getCause() != null && cause.getMessage() == null) {
       cause = cause.getCause();
     }
     String message = String.valueOf(cause.getMessage());
-    if (message.contains("EOF reached before encapsulated token finished")) {
+    String lowerCase = message.toLowerCase(Locale.ROOT);
+    if (lowerCase.contains("eof reached before encapsulated token finished")) {
       return "a quoted field is never closed";
     }
-    if (message.contains("invalid char between encapsulated token and delimiter")) {
+    if (lowerCase.contains("between encapsulated token and delimiter")) {
+      if (failedOnLine > badLine) {
+        // Most often a quote left open here, "closed" by the next quote further down.
+        return "a quoted field runs on from this line to line "
+            + failedOnLine
+            + ", where text follows a quote (is a closing quote missing?)";
+      }
       return "text follows a closing quote (a quote inside a field must be doubled)";
     }
     return message.replaceAll("\\s+", " ");
@@ -316,6 +337,18 @@ public final class CatalogueParser {
           starts.add(i + 1);
         }
       }
+    }
+
+    /**
+     * The line a record starts on. Commons CSV gives a record's position before the empty lines it
+     * skips, so those are stepped over first.
+     */
+    int lineOfRecordAt(long position) {
+      int start = (int) position;
+      while (start < text.length() && text.charAt(start) == '\n') {
+        start++;
+      }
+      return lineOf(start);
     }
 
     int lineOf(long position) {

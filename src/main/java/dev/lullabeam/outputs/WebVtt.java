@@ -19,11 +19,22 @@ public final class WebVtt {
           .append(" --> ")
           .append(timestamp(s.endMs))
           .append('\n')
-          // A blank line or "-->" inside a cue would end or break it.
-          .append(s.text.replace("-->", "->").replaceAll("\\s*\\n\\s*", " ").strip())
+          .append(cueText(s.text))
           .append('\n');
     }
     return vtt.toString();
+  }
+
+  /**
+   * A blank line (CR or LF) or "-->" inside a cue would end or break it; '&' and '<' would start
+   * markup that swallows the text after them.
+   */
+  private static String cueText(String text) {
+    return text.replaceAll("\\s*[\\r\\n]\\s*", " ")
+        .replaceAll("-{2,}>", "->")
+        .replace("&", "&amp;")
+        .replace("<", "&lt;")
+        .strip();
   }
 
   static String timestamp(long ms) {
