@@ -87,8 +87,14 @@ public final class CatalogueParser {
     } catch (IOException | UncheckedIOException e) {
       throw new HeaderException("the header line is not valid CSV: " + e.getMessage());
     }
+    // Spreadsheets often export a trailing comma: empty names at the end are unused columns.
+    int used = columns.size();
+    while (used > 0 && columns.get(used - 1).isEmpty()) {
+      used--;
+      columns.set(used, "(unnamed " + (used + 1) + ")");
+    }
     Set<String> seen = new java.util.HashSet<>();
-    for (String column : columns) {
+    for (String column : columns.subList(0, used)) {
       if (column.isEmpty()) {
         throw new HeaderException("the header has an empty column name");
       }
@@ -184,6 +190,9 @@ public final class CatalogueParser {
       long line,
       Map<String, Long> firstLineOfId,
       Result result) {
+    if (record.stream().allMatch(String::isBlank)) {
+      return; // a row of empty cells, as spreadsheets leave behind: not a row at all
+    }
     Map<String, String> fields = new LinkedHashMap<>();
     for (int i = 0; i < Math.min(record.size(), header.size()); i++) {
       fields.put(header.get(i), record.get(i).trim());

@@ -462,6 +462,17 @@ class CatalogueParserTest {
   }
 
   @Test
+  void aSpreadsheetExportWithTrailingCommasAndEmptyRowsReadsCleanly() throws Exception {
+    String catalogue = lines("id,topic,story,,", "a,sea,A story.,,", ",,,,", "b,sea,Another.,,", " , ,,,");
+
+    CatalogueParser.Result result = PARSER.parse(catalogue);
+
+    assertThat(result.episodes.stream().map(EpisodeRequest::id).toList(), contains("a", "b"));
+    assertThat(result.episodes.get(1).line(), is(4L));
+    assertThat(result.badRows, is(empty()));
+  }
+
+  @Test
   void aCatalogueOfOnlyBadRowsReportsEachOne() throws Exception {
     String catalogue = lines("id,topic,story", ",sea,x", "a,nowhere,x", "b,sea,");
 
@@ -494,6 +505,7 @@ class CatalogueParserTest {
           duplicate column             | `id,topic,story,ID\\n`   | names column 'id' twice
           duplicate after trimming     | `id,topic, Story ,story` | names column 'story' twice
           empty column name            | `id,,topic,story\\n`     | empty column name
+          empty name after trailing    | `id,topic,,story,\\n`   | empty column name
           unterminated quote           | `id,"topic,story\\n`     | not valid CSV
           """)
   void rejectsAnUnusableHeader(String description, String catalogue, String expectedMessage) {
