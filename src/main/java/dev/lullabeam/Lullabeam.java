@@ -1,5 +1,6 @@
 package dev.lullabeam;
 
+import dev.lullabeam.bench.SeasonBenchmark;
 import dev.lullabeam.cli.MakeBackgroundsCommand;
 import dev.lullabeam.cli.SeasonCommand;
 import dev.lullabeam.cli.SpeakCommand;
@@ -18,6 +19,7 @@ import picocli.CommandLine.Command;
       SpeakCommand.class,
       CheckStoryCommand.class,
       MakeBackgroundsCommand.class,
+      SeasonBenchmark.class,
       CommandLine.HelpCommand.class
     })
 public final class Lullabeam implements Runnable {

@@ -23,9 +23,11 @@ public final class EpisodeMixer {
   public static final double MAX_TRUE_PEAK_DBTP = -1.0;
   /** The limiter aims below the ceiling: MP3 encoding raises true peaks a little. */
   static final double LIMITER_CEILING_DB = -1.6;
-  /** How far from the target an episode may land before it is encoded again. */
-  static final double LOUDNESS_TOLERANCE_LU = 0.4;
+  /** How far from the target limited audio may measure before its gain is corrected. */
+  static final double LOUDNESS_TOLERANCE_LU = 0.3;
   static final int MAX_ENCODES = 3;
+  /** How far from the target the encoded MP3 may land before it is encoded again. */
+  static final double FINAL_TOLERANCE_LU = 0.5;
   static final String COMPRESSOR = "acompressor=threshold=-21dB:ratio=12:attack=100:release=500";
   static final String MP3_BITRATE = "128k";
   public static final String MP3_BITRATE_LABEL = "128 kbit/s CBR";
@@ -89,9 +91,9 @@ public final class EpisodeMixer {
         List.of("-f", "f32le", "-ar", Integer.toString(rate), "-ac", "2", "-i", mixFile.toString());
 
     // Loudness: one linear gain to the target (what loudnorm's linear mode does, at a tenth of
-    // its cost), a sample-peak limiter only when that gain would push peaks over the ceiling, and
-    // the encoded MP3 measured; should encoding raise a true peak over −1 dBTP, encode again with
-    // a lower limit.
+    // its cost). When that gain would push peaks over the ceiling, a limiter holds them and the
+    // limited audio is measured and the gain corrected before encoding. The encoded MP3 is
+    // measured last; should encoding raise a true peak over −1 dBTP, it is limited harder.
     Loudness mixLoudness = Loudness.measure(input);
     double gainDb = TARGET_LUFS - mixLoudness.integratedLufs;
     double limitDb = LIMITER_CEILING_DB;
@@ -99,19 +101,26 @@ public final class EpisodeMixer {
     Path mp3 = workDir.resolve("episode.mp3");
     Loudness loudness = null;
     for (int attempt = 0; attempt < MAX_ENCODES; attempt++) {
-      encode(input, gainDb, limit ? limitDb : null, tags, mp3);
+      List<String> source = input;
+      String filter = gain(gainDb);
+      if (limit) {
+        source = limitToTarget(input, gainDb, limitDb, rate, workDir.resolve("limited.f32"));
+        filter = null;
+      }
+      encode(source, filter, tags, mp3);
       loudness = Loudness.measure(mp3);
-      boolean peakOk = loudness.truePeakDbtp <= MAX_TRUE_PEAK_DBTP;
       double loudnessError = TARGET_LUFS - loudness.integratedLufs;
-      if (peakOk && Math.abs(loudnessError) <= LOUDNESS_TOLERANCE_LU) {
+      boolean peakOk = loudness.truePeakDbtp <= MAX_TRUE_PEAK_DBTP;
+      if (peakOk && Math.abs(loudnessError) <= FINAL_TOLERANCE_LU) {
         break;
       }
-      if (!peakOk) {
+      if (peakOk) {
+        // MP3 encoding drops some noise-like ambience energy (0.3-0.5 LU measured): make it up.
+        gainDb += loudnessError;
+        limit = limit || mixLoudness.truePeakDbtp + gainDb > limitDb;
+      } else {
         limitDb -= loudness.truePeakDbtp - MAX_TRUE_PEAK_DBTP + 0.3;
         limit = true;
-      } else {
-        // The limiter took some loudness away: make it up, the limiter keeps the peaks in check.
-        gainDb += loudnessError;
       }
     }
     return new Mixed(
@@ -133,17 +142,51 @@ public final class EpisodeMixer {
     return out;
   }
 
-  private static void encode(
-      List<String> input, double gainDb, Double limitDb, Map<String, String> tags, Path mp3)
-      throws IOException {
-    String filter = String.format(Locale.ROOT, "volume=%.2fdB", gainDb);
-    if (limitDb != null) {
-      filter +=
-          String.format(
-              Locale.ROOT, ",alimiter=limit=%.4f:attack=5:release=80:level=0", Levels.fromDb(limitDb));
+  private static String gain(double gainDb) {
+    return String.format(Locale.ROOT, "volume=%.2fdB", gainDb);
+  }
+
+  /**
+   * Applies gain and a sample-peak limiter, writing the result as raw float audio; the limiter
+   * takes some loudness away, so the gain is corrected (at most twice) until the limited audio
+   * measures within {@link #LOUDNESS_TOLERANCE_LU} of the target.
+   *
+   * @return ffmpeg input arguments for the limited audio
+   */
+  private static List<String> limitToTarget(
+      List<String> input, double gainDb, double limitDb, int rate, Path limited) throws IOException {
+    for (int pass = 0; pass < 3; pass++) {
+      List<String> args = new ArrayList<>(input);
+      args.addAll(
+          List.of(
+              "-af",
+              gain(gainDb)
+                  + String.format(
+                      Locale.ROOT,
+                      ",alimiter=limit=%.4f:attack=5:release=80:level=0",
+                      Levels.fromDb(limitDb))
+                  + ",ebur128=peak=true:framelog=verbose",
+              "-f", "f32le", "-y", limited.toString()));
+      Loudness measured = Loudness.parse(Ffmpeg.run(args).stderr);
+      double error = TARGET_LUFS - measured.integratedLufs;
+      if (Math.abs(error) <= LOUDNESS_TOLERANCE_LU) {
+        break;
+      }
+      gainDb += error;
     }
+    return List.of("-f", "f32le", "-ar", Integer.toString(rate), "-ac", "2", "-i", limited.toString());
+  }
+
+  private static void encode(List<String> input, String filter, Map<String, String> tags, Path mp3)
+      throws IOException {
     List<String> args = new ArrayList<>(input);
-    args.addAll(List.of("-af", filter, "-c:a", "libmp3lame", "-b:a", MP3_BITRATE, "-id3v2_version", "3"));
+    if (filter != null) {
+      args.addAll(List.of("-af", filter));
+    }
+    args.addAll(
+        List.of(
+            "-c:a", "libmp3lame", "-b:a", MP3_BITRATE, "-compression_level", "5",
+            "-id3v2_version", "3"));
     for (Map.Entry<String, String> tag : tags.entrySet()) {
       args.add("-metadata");
       args.add(tag.getKey() + "=" + tag.getValue());

@@ -37,7 +37,7 @@ public final class Loudness implements Serializable {
     return parse(Ffmpeg.run(args).stderr);
   }
 
-  static Loudness parse(String ebur128Log) throws IOException {
+  public static Loudness parse(String ebur128Log) throws IOException {
     int summary = ebur128Log.lastIndexOf("Summary:");
     if (summary < 0) {
       throw new IOException("ebur128 printed no summary: " + Ffmpeg.tail(ebur128Log, 300));
