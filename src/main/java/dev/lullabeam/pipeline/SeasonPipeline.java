@@ -23,6 +23,7 @@ import java.util.Map;
 import org.apache.beam.sdk.Pipeline;
 import org.apache.beam.sdk.transforms.Create;
 import org.apache.beam.sdk.transforms.Flatten;
+import org.apache.beam.sdk.transforms.Reshuffle;
 import org.apache.beam.sdk.transforms.View;
 import org.apache.beam.sdk.transforms.join.KeyedPCollectionTuple;
 import org.apache.beam.sdk.values.PCollection;
@@ -84,7 +85,11 @@ public final class SeasonPipeline {
             .and(AssembleEpisode.SPEECH_FAILED, speech.get(Synthesize.FAILED))
             .apply("AssembleEpisode", new AssembleEpisode());
 
-    PCollection<AssembledEpisode> narrations = assembled.get(AssembleEpisode.ASSEMBLED);
+    // Grouping hands episodes on in large bundles; spread them so every worker mixes.
+    PCollection<AssembledEpisode> narrations =
+        assembled
+            .get(AssembleEpisode.ASSEMBLED)
+            .apply("SpreadEpisodesOverWorkers", Reshuffle.viaRandomKey());
     PCollectionTuple mixed =
         narrations.apply("Mix", new MixEpisode(backgroundView, options.getSeason()));
 
