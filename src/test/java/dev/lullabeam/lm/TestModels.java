@@ -68,8 +68,12 @@ public final class TestModels {
 
   public static Path writeTiny(Path dir, CheckpointShape shape, TensorDType dtype, long seed)
       throws IOException {
-    new CheckpointWriter(shape, dtype, seed).initStd(0.3).randomNormParameters(true).write(dir);
+    writer(shape, dtype, seed).write(dir);
     return dir;
+  }
+
+  public static CheckpointWriter writer(CheckpointShape shape, TensorDType dtype, long seed) {
+    return new CheckpointWriter(shape, dtype, seed).initStd(0.3).randomNormParameters(true);
   }
 
   public static int[] ints(JsonNode array) {

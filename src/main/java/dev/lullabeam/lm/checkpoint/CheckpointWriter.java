@@ -3,6 +3,7 @@ package dev.lullabeam.lm.checkpoint;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.lullabeam.lm.GptNeoConfig;
+import dev.lullabeam.lm.safetensors.HalfFloats;
 import dev.lullabeam.lm.safetensors.SafetensorsWriter;
 import dev.lullabeam.lm.safetensors.SafetensorsWriter.HostTensor;
 import dev.lullabeam.lm.safetensors.TensorDType;
@@ -40,6 +41,7 @@ public final class CheckpointWriter {
   private double initStd = DEFAULT_INIT_STD;
   private boolean randomNormParameters;
   private long maxShardBytes = Long.MAX_VALUE;
+  private TensorDType representableIn;
 
   public CheckpointWriter(CheckpointShape shape, TensorDType dtype, long seed) {
     this.shape = shape;
@@ -56,6 +58,15 @@ public final class CheckpointWriter {
   /** Random LayerNorm weights and biases and random linear biases, so tests exercise them too. */
   public CheckpointWriter randomNormParameters(boolean enabled) {
     this.randomNormParameters = enabled;
+    return this;
+  }
+
+  /**
+   * Round every value to what {@code type} can hold before writing, so checkpoints of the same seed
+   * written in different dtypes hold identical numbers (tests compare them token for token).
+   */
+  public CheckpointWriter representableIn(TensorDType type) {
+    this.representableIn = type;
     return this;
   }
 
@@ -83,7 +94,11 @@ public final class CheckpointWriter {
     ObjectNode json = config.toJson();
     json.put("torch_dtype", dtype == TensorDType.F32 ? "float32" : dtype == TensorDType.F16 ? "float16" : "bfloat16");
     Files.writeString(dir.resolve(GptNeoConfig.FILE_NAME), JSON.writerWithDefaultPrettyPrinter().writeValueAsString(json));
-    writeWeights(dir, randomWeights(config));
+    Map<String, HostTensor> weights = randomWeights(config);
+    if (representableIn != null) {
+      weights.values().forEach(tensor -> roundInPlace(tensor.values(), representableIn));
+    }
+    writeWeights(dir, weights);
     return config;
   }
 
@@ -151,6 +166,16 @@ public final class CheckpointWriter {
     index.set("weight_map", weightMap);
     Files.writeString(dir.resolve("model.safetensors.index.json"),
         JSON.writerWithDefaultPrettyPrinter().writeValueAsString(index));
+  }
+
+  private static void roundInPlace(float[] values, TensorDType type) {
+    for (int i = 0; i < values.length; i++) {
+      switch (type) {
+        case F16: values[i] = HalfFloats.f16ToFloat(HalfFloats.floatToF16(values[i])); break;
+        case BF16: values[i] = HalfFloats.bf16ToFloat(HalfFloats.floatToBf16(values[i])); break;
+        default: break;
+      }
+    }
   }
 
   private HostTensor normal(SplittableRandom random, double std, int rows, int cols) {
