@@ -36,6 +36,10 @@ public final class LanguageModel implements AutoCloseable {
   }
 
   public static LanguageModel load(Path modelDir, Device device, ComputeType computeType) {
+    if (!java.nio.file.Files.isDirectory(modelDir)) {
+      throw new ModelFormatException(modelDir + ": model directory does not exist");
+    }
+    GptNeoConfig.read(modelDir); // an unsupported architecture is the first thing to report
     Gpt2Tokenizer tokenizer = Gpt2Tokenizer.load(modelDir);
     try {
       return new LanguageModel(GptNeoModel.load(modelDir, device, computeType), tokenizer);
