@@ -4,6 +4,8 @@ import dev.lullabeam.bench.SeasonBenchmark;
 import dev.lullabeam.cli.MakeBackgroundsCommand;
 import dev.lullabeam.cli.SeasonCommand;
 import dev.lullabeam.cli.SpeakCommand;
+import dev.lullabeam.lm.cli.GenerateCommand;
+import dev.lullabeam.lm.cli.MakeCheckpointCommand;
 import dev.lullabeam.quality.cli.CheckStoryCommand;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -17,7 +19,9 @@ import picocli.CommandLine.Command;
     subcommands = {
       SeasonCommand.class,
       SpeakCommand.class,
+      GenerateCommand.class,
       CheckStoryCommand.class,
+      MakeCheckpointCommand.class,
       MakeBackgroundsCommand.class,
       SeasonBenchmark.class,
       CommandLine.HelpCommand.class

@@ -68,6 +68,9 @@ public final class SeasonArguments {
       merged.putAll(readProfile(workingDir.resolve(profile)));
     }
     merged.putAll(given);
+    if (given.containsKey("catalogue") && !given.containsKey("fallbackCatalogue")) {
+      merged.remove("fallbackCatalogue"); // an explicit catalogue never falls back
+    }
     List<String> out = new ArrayList<>();
     merged.forEach((name, value) -> out.add("--" + name + "=" + value));
     return out.toArray(new String[0]);

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.lullabeam.backgrounds.Background;
 import dev.lullabeam.backgrounds.BackgroundCatalog;
 import dev.lullabeam.catalogue.CatalogueParser;
+import dev.lullabeam.lm.hub.ModelUnavailableException;
 import dev.lullabeam.options.SeasonOptions;
 import dev.lullabeam.outputs.OutputFiles;
 import dev.lullabeam.pipeline.SeasonPipeline;
@@ -54,15 +55,15 @@ public final class SeasonCommand implements Callable<Integer> {
     out = spec.commandLine().getOut();
     err = spec.commandLine().getErr();
     SeasonOptions options;
-    Map<String, Background> backgrounds;
+    Configuration configuration;
     try {
       options = parse(args);
-      backgrounds = checkConfiguration(options);
+      configuration = checkConfiguration(options, out);
     } catch (ConfigurationException e) {
       err.println("lullabeam season: " + e.getMessage());
       return 2;
     }
-    return run(options, backgrounds);
+    return run(options, configuration);
   }
 
   static SeasonOptions parse(List<String> args) throws ConfigurationException {
@@ -90,8 +91,19 @@ public final class SeasonCommand implements Callable<Integer> {
     return out.toArray(new String[0]);
   }
 
+  /** What the checks found: the backgrounds, and story generation when rows need it. */
+  static final class Configuration {
+    final Map<String, Background> backgrounds;
+    final SeasonPipeline.StoryWriting storyWriting;
+
+    Configuration(Map<String, Background> backgrounds, SeasonPipeline.StoryWriting storyWriting) {
+      this.backgrounds = backgrounds;
+      this.storyWriting = storyWriting;
+    }
+  }
+
   /** Everything that would stop the run is checked here, before any work. */
-  static Map<String, Background> checkConfiguration(SeasonOptions options)
+  static Configuration checkConfiguration(SeasonOptions options, PrintWriter out)
       throws ConfigurationException {
     FileSystems.setDefaultPipelineOptions(options);
     if (!Voices.isKnown(options.getVoice())) {
@@ -115,13 +127,33 @@ public final class SeasonCommand implements Callable<Integer> {
     } catch (IOException | IllegalArgumentException e) {
       throw new ConfigurationException("catalogue not found or unreadable: " + catalogue);
     }
+    long promptOnly;
     try {
-      CatalogueParser.readHeader(text);
+      promptOnly =
+          new CatalogueParser(backgrounds::containsKey, Voices::isKnown)
+              .parse(text).episodes.stream().filter(e -> e.story() == null).count();
     } catch (CatalogueParser.HeaderException e) {
       throw new ConfigurationException("catalogue " + catalogue + ": " + e.getMessage());
     }
+    SeasonPipeline.StoryWriting storyWriting = null;
+    if (promptOnly > 0) {
+      try {
+        storyWriting = StoryWritingSetup.prepare(options);
+      } catch (ModelUnavailableException e) {
+        String fallback = options.getFallbackCatalogue();
+        if (fallback == null || fallback.isEmpty()) {
+          throw new ConfigurationException(e.getMessage());
+        }
+        out.println(
+            "lullabeam: " + e.getMessage() + " — " + StoryWritingSetup.HOW_TO_GET_MODELS
+                + "; narrating the written stories of " + fallback + " instead.");
+        options.setCatalogue(fallback);
+        options.setFallbackCatalogue(null);
+        return checkConfiguration(options, out);
+      }
+    }
     checkWritable(options.getOutput());
-    return backgrounds;
+    return new Configuration(backgrounds, storyWriting);
   }
 
   private static void checkWritable(String output) throws ConfigurationException {
@@ -138,13 +170,13 @@ public final class SeasonCommand implements Callable<Integer> {
     }
   }
 
-  private int run(SeasonOptions options, Map<String, Background> backgrounds) {
+  private int run(SeasonOptions options, Configuration configuration) {
     if (options.getRunner().getSimpleName().equals("DirectRunner")) {
       // Poll progress while the season runs instead of blocking in run().
       options.as(DirectOptions.class).setBlockOnRun(false);
     }
     Pipeline pipeline = Pipeline.create(options);
-    SeasonPipeline.build(pipeline, options, backgrounds);
+    SeasonPipeline.build(pipeline, options, configuration.backgrounds, configuration.storyWriting);
     out.printf(
         "lullabeam: season '%s' from %s into %s on %s%n",
         options.getSeason(), options.getCatalogue(), options.getOutput(),
@@ -178,10 +210,11 @@ public final class SeasonCommand implements Callable<Integer> {
           new ObjectMapper().readTree(OutputFiles.read(OutputFiles.reportFile(output)));
       JsonNode totals = report.path("totals");
       out.printf(
-          "lullabeam: %d rows: %d ok (%d reused), %d failed, %d bad rows; %.1f min of audio in %.1f s"
-              + " (real-time factor %s)%n",
+          "lullabeam: %d rows: %d ok (%d reused), %d failed, %d rejected, %d bad rows;"
+              + " %.1f min of audio in %.1f s (real-time factor %s)%n",
           totals.path("rows").asInt(), totals.path("ok").asInt(), totals.path("reused").asInt(),
-          totals.path("failed").asInt(), totals.path("bad_row").asInt(),
+          totals.path("failed").asInt(), totals.path("rejected").asInt(),
+          totals.path("bad_row").asInt(),
           totals.path("audio_seconds").asDouble() / 60, totals.path("wall_seconds").asDouble(),
           totals.path("real_time_factor").isNull() ? "n/a" : totals.path("real_time_factor").asText());
       for (JsonNode row : report.path("episodes")) {

@@ -14,6 +14,8 @@ import org.apache.beam.sdk.transforms.Combine;
 import org.apache.beam.sdk.transforms.DoFn;
 import org.apache.beam.sdk.transforms.PTransform;
 import org.apache.beam.sdk.transforms.ParDo;
+import dev.lullabeam.util.ModelLoads;
+import org.apache.beam.sdk.values.KV;
 import org.apache.beam.sdk.values.PCollection;
 import org.apache.beam.sdk.values.PCollectionView;
 
@@ -27,15 +29,21 @@ public class WriteReport extends PTransform<PCollection<EpisodeOutcome>, PCollec
   private final String output;
   private final SeasonReport.RunInfo run;
   private final PCollectionView<Map<String, List<String>>> warnings;
+  private final PCollectionView<Iterable<KV<String, KV<String, Integer>>>> loads;
 
   /**
    * @param warnings episode id → warnings about its story (reported, not fatal)
+   * @param loads model loads seen outside speech (model → (JVM → loads)), e.g. the language model
    */
   public WriteReport(
-      String output, SeasonReport.RunInfo run, PCollectionView<Map<String, List<String>>> warnings) {
+      String output,
+      SeasonReport.RunInfo run,
+      PCollectionView<Map<String, List<String>>> warnings,
+      PCollectionView<Iterable<KV<String, KV<String, Integer>>>> loads) {
     this.output = output;
     this.run = run;
     this.warnings = warnings;
+    this.loads = loads;
   }
 
   @Override
@@ -46,7 +54,8 @@ public class WriteReport extends PTransform<PCollection<EpisodeOutcome>, PCollec
         .setCoder(ListCoder.of(SerializableCoder.of(EpisodeOutcome.class)))
         .apply(
             "WriteReportJson",
-            ParDo.of(new WriteReportFn(output, run, warnings)).withSideInputs(warnings));
+            ParDo.of(new WriteReportFn(output, run, warnings, loads))
+                .withSideInputs(warnings, loads));
   }
 
   static class CountFinishedFn extends DoFn<EpisodeOutcome, EpisodeOutcome> {
@@ -95,23 +104,32 @@ public class WriteReport extends PTransform<PCollection<EpisodeOutcome>, PCollec
     private final String output;
     private final SeasonReport.RunInfo run;
     private final PCollectionView<Map<String, List<String>>> warnings;
+    private final PCollectionView<Iterable<KV<String, KV<String, Integer>>>> loads;
 
     WriteReportFn(
         String output,
         SeasonReport.RunInfo run,
-        PCollectionView<Map<String, List<String>>> warnings) {
+        PCollectionView<Map<String, List<String>>> warnings,
+        PCollectionView<Iterable<KV<String, KV<String, Integer>>>> loads) {
       this.output = output;
       this.run = run;
       this.warnings = warnings;
+      this.loads = loads;
     }
 
     @ProcessElement
     public void process(
         @Element List<EpisodeOutcome> outcomes, OutputReceiver<String> out, ProcessContext context)
         throws IOException {
+      Map<String, Map<String, Integer>> otherLoads = new java.util.TreeMap<>();
+      for (KV<String, KV<String, Integer>> load : context.sideInput(loads)) {
+        ModelLoads.merge(
+            otherLoads,
+            Map.of(load.getKey(), Map.of(load.getValue().getKey(), load.getValue().getValue())));
+      }
       byte[] report =
           SeasonReport.build(
-              outcomes, context.sideInput(warnings), run, System.currentTimeMillis());
+              outcomes, context.sideInput(warnings), otherLoads, run, System.currentTimeMillis());
       OutputFiles.writeAtomically(OutputFiles.reportFile(output), report, "application/json");
       out.output(OutputFiles.reportFile(output).toString());
     }

@@ -15,14 +15,24 @@ import dev.lullabeam.report.SeasonReport;
 import dev.lullabeam.speech.Synthesize;
 import dev.lullabeam.speech.Voices;
 import dev.lullabeam.quality.StoryGate;
+import dev.lullabeam.quality.NearDuplicateDetector;
+import dev.lullabeam.stories.GenerateStories;
 import dev.lullabeam.stories.ReviewWrittenStories;
+import dev.lullabeam.stories.RewriteNearDuplicates;
+import dev.lullabeam.stories.StoryModel;
 import dev.lullabeam.stories.TakeWrittenStories;
 import dev.lullabeam.text.SplitSentences;
 import java.util.List;
 import java.util.Map;
 import org.apache.beam.sdk.Pipeline;
 import org.apache.beam.sdk.transforms.Create;
+import org.apache.beam.sdk.coders.KvCoder;
+import org.apache.beam.sdk.coders.StringUtf8Coder;
+import org.apache.beam.sdk.coders.VarIntCoder;
 import org.apache.beam.sdk.transforms.Flatten;
+import org.apache.beam.sdk.transforms.MapElements;
+import org.apache.beam.sdk.values.KV;
+import org.apache.beam.sdk.values.TypeDescriptor;
 import org.apache.beam.sdk.transforms.Reshuffle;
 import org.apache.beam.sdk.transforms.View;
 import org.apache.beam.sdk.transforms.join.KeyedPCollectionTuple;
@@ -39,9 +49,32 @@ public final class SeasonPipeline {
 
   private SeasonPipeline() {}
 
-  /** Adds the season to {@code pipeline}; returns the report's path once written. */
+  /** What story generation needs; absent when the season has no prompt-only rows. */
+  public static final class StoryWriting implements java.io.Serializable {
+    private static final long serialVersionUID = 1L;
+
+    final StoryModel model;
+    final String template;
+
+    public StoryWriting(StoryModel model, String template) {
+      this.model = model;
+      this.template = template;
+    }
+  }
+
+  static final String NO_MODEL =
+      "the row has a prompt but no story, and no language model was configured for this run";
+
+  /**
+   * Adds the season to {@code pipeline}; returns the report's path once written.
+   *
+   * @param storyWriting the language model and prompt template, or null when no row needs one
+   */
   public static PCollection<String> build(
-      Pipeline pipeline, SeasonOptions options, Map<String, Background> backgrounds) {
+      Pipeline pipeline,
+      SeasonOptions options,
+      Map<String, Background> backgrounds,
+      StoryWriting storyWriting) {
     String output = options.getOutput();
 
     PCollectionView<Map<String, Background>> backgroundView =
@@ -63,13 +96,56 @@ public final class SeasonPipeline {
 
     PCollectionTuple stories =
         pending.get(SkipCompletedEpisodes.TO_MAKE).apply("TakeWrittenStories", new TakeWrittenStories());
+    StoryGate gate = new StoryGate();
     PCollectionTuple reviewed =
         stories
             .get(TakeWrittenStories.WRITTEN)
-            .apply("ReviewWrittenStories", new ReviewWrittenStories(new StoryGate()));
-    PCollection<EpisodeRequest> written = reviewed.get(ReviewWrittenStories.REVIEWED);
+            .apply("ReviewWrittenStories", new ReviewWrittenStories(gate));
     PCollectionView<Map<String, List<String>>> storyWarnings =
         reviewed.get(ReviewWrittenStories.WARNINGS).apply("StoryWarningsById", View.asMap());
+
+    PCollectionList<EpisodeRequest> toNarrate =
+        PCollectionList.of(reviewed.get(ReviewWrittenStories.REVIEWED));
+    PCollectionList<EpisodeOutcome> storyFailures = PCollectionList.empty(pipeline);
+    PCollection<KV<String, KV<String, Integer>>> modelLoads;
+    PCollection<EpisodeRequest> prompted = stories.get(TakeWrittenStories.PROMPTED);
+    if (storyWriting != null) {
+      PCollectionTuple generated =
+          prompted.apply(
+              "GenerateStories",
+              new GenerateStories(
+                  storyWriting.model, gate, storyWriting.template, options.getSeed(),
+                  options.getMaxAttempts(), options.getBatchSize()));
+      PCollectionTuple distinct =
+          generated
+              .get(GenerateStories.WRITTEN)
+              .apply(
+                  "RewriteNearDuplicates",
+                  new RewriteNearDuplicates(storyWriting.model, gate, new NearDuplicateDetector()));
+      toNarrate = toNarrate.and(distinct.get(RewriteNearDuplicates.KEPT));
+      storyFailures =
+          storyFailures
+              .and(generated.get(GenerateStories.REJECTED))
+              .and(generated.get(GenerateStories.FAILED))
+              .and(distinct.get(RewriteNearDuplicates.REJECTED));
+      modelLoads = generated.get(GenerateStories.LOADS);
+    } else {
+      storyFailures =
+          storyFailures.and(
+              prompted.apply(
+                  "NoLanguageModel",
+                  MapElements.into(TypeDescriptor.of(EpisodeOutcome.class))
+                      .via((EpisodeRequest r) -> EpisodeOutcome.failed(r.id(), r.line(), NO_MODEL))));
+      modelLoads =
+          pipeline.apply(
+              "NoModelLoads",
+              Create.empty(
+                  KvCoder.of(
+                      StringUtf8Coder.of(), KvCoder.of(StringUtf8Coder.of(), VarIntCoder.of()))));
+    }
+    PCollection<EpisodeRequest> written = toNarrate.apply("StoriesToNarrate", Flatten.pCollections());
+    PCollectionView<Iterable<KV<String, KV<String, Integer>>>> otherLoads =
+        modelLoads.apply("ModelLoads", View.asIterable());
 
     PCollectionTuple sentences =
         written.apply(
@@ -99,7 +175,7 @@ public final class SeasonPipeline {
     PCollection<EpisodeOutcome> outcomes =
         PCollectionList.of(catalogue.get(ReadCatalogue.BAD_ROWS))
             .and(pending.get(SkipCompletedEpisodes.REUSED))
-            .and(stories.get(TakeWrittenStories.FAILED))
+            .and(storyFailures.apply("StoryFailures", Flatten.pCollections()))
             .and(sentences.get(SplitSentences.FAILED))
             .and(assembled.get(AssembleEpisode.FAILED))
             .and(mixed.get(MixEpisode.FAILED))
@@ -113,7 +189,7 @@ public final class SeasonPipeline {
             output,
             options.getRunner().getSimpleName(),
             System.currentTimeMillis());
-    return outcomes.apply("WriteReport", new WriteReport(output, run, storyWarnings));
+    return outcomes.apply("WriteReport", new WriteReport(output, run, storyWarnings, otherLoads));
   }
 
 }

@@ -17,6 +17,8 @@ public final class EpisodeOutcome implements Serializable {
   public enum Status {
     OK("ok"),
     FAILED("failed"),
+    /** The quality gate rejected every story the language model wrote for it. */
+    REJECTED("rejected"),
     BAD_ROW("bad_row");
 
     private final String label;
@@ -70,6 +72,12 @@ public final class EpisodeOutcome implements Serializable {
       String id, long line, String reason, Map<String, Map<String, Integer>> modelLoadsByJvm) {
     return new EpisodeOutcome(
         id, line, Status.FAILED, reason, 0, 0, false, copy(modelLoadsByJvm));
+  }
+
+  public static EpisodeOutcome rejected(
+      String id, long line, String reason, Map<String, Map<String, Integer>> modelLoadsByJvm) {
+    return new EpisodeOutcome(
+        id, line, Status.REJECTED, reason, 0, 0, false, copy(modelLoadsByJvm));
   }
 
   public static EpisodeOutcome ok(

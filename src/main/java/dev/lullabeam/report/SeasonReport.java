@@ -39,7 +39,7 @@ public final class SeasonReport {
   }
 
   public static byte[] build(List<EpisodeOutcome> outcomes, RunInfo run, long finishedAtMillis) {
-    return build(outcomes, Map.of(), run, finishedAtMillis);
+    return build(outcomes, Map.of(), Map.of(), run, finishedAtMillis);
   }
 
   /**
@@ -49,6 +49,7 @@ public final class SeasonReport {
   public static byte[] build(
       List<EpisodeOutcome> outcomes,
       Map<String, List<String>> warnings,
+      Map<String, Map<String, Integer>> otherLoads,
       RunInfo run,
       long finishedAtMillis) {
     List<EpisodeOutcome> rows = new ArrayList<>(outcomes);
@@ -64,6 +65,7 @@ public final class SeasonReport {
     double audioSeconds = 0;
     double madeAudioSeconds = 0;
     Map<String, Map<String, Integer>> loads = new TreeMap<>();
+    ModelLoads.merge(loads, otherLoads);
     for (EpisodeOutcome o : rows) {
       byStatus.merge(o.status().label(), 1, Integer::sum);
       if (o.reused()) {

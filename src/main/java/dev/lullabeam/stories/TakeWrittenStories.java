@@ -1,7 +1,6 @@
 package dev.lullabeam.stories;
 
 import dev.lullabeam.catalogue.EpisodeRequest;
-import dev.lullabeam.report.EpisodeOutcome;
 import org.apache.beam.sdk.transforms.DoFn;
 import org.apache.beam.sdk.transforms.PTransform;
 import org.apache.beam.sdk.transforms.ParDo;
@@ -11,24 +10,20 @@ import org.apache.beam.sdk.values.TupleTag;
 import org.apache.beam.sdk.values.TupleTagList;
 
 /**
- * Passes on the episodes whose story the catalogue gives. Rows with only a prompt need a language
- * model, which this build does not have yet: each is reported failed, naming the row.
+ * Separates rows whose story the catalogue gives ({@link #WRITTEN}) from rows that give only a
+ * prompt ({@link #PROMPTED}), which the language model writes.
  */
 public class TakeWrittenStories
     extends PTransform<PCollection<EpisodeRequest>, PCollectionTuple> {
 
   public static final TupleTag<EpisodeRequest> WRITTEN = new TupleTag<EpisodeRequest>() {};
-  public static final TupleTag<EpisodeOutcome> FAILED = new TupleTag<EpisodeOutcome>() {};
-
-  static final String NO_MODEL =
-      "the row has a prompt but no story, and story generation is not available in this build:"
-          + " give the story in the catalogue's story column";
+  public static final TupleTag<EpisodeRequest> PROMPTED = new TupleTag<EpisodeRequest>() {};
 
   @Override
   public PCollectionTuple expand(PCollection<EpisodeRequest> requests) {
     return requests.apply(
-        "KeepWrittenStories",
-        ParDo.of(new KeepWrittenFn()).withOutputTags(WRITTEN, TupleTagList.of(FAILED)));
+        "WrittenOrPrompted",
+        ParDo.of(new KeepWrittenFn()).withOutputTags(WRITTEN, TupleTagList.of(PROMPTED)));
   }
 
   static class KeepWrittenFn extends DoFn<EpisodeRequest, EpisodeRequest> {
@@ -37,7 +32,7 @@ public class TakeWrittenStories
       if (request.story() != null) {
         out.get(WRITTEN).output(request);
       } else {
-        out.get(FAILED).output(EpisodeOutcome.failed(request.id(), request.line(), NO_MODEL));
+        out.get(PROMPTED).output(request);
       }
     }
   }

@@ -17,6 +17,9 @@ import static org.hamcrest.Matchers.startsWith;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.lullabeam.Lullabeam;
+import dev.lullabeam.lm.checkpoint.CheckpointShape;
+import dev.lullabeam.lm.checkpoint.CheckpointWriter;
+import dev.lullabeam.lm.safetensors.TensorDType;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -65,6 +68,8 @@ class SeasonCommandTest {
   @TempDir static Path work;
   static Path catalogue;
   static Path output;
+  /** A randomly initialised GPT-Neo: it writes noise, which the quality gate rejects. */
+  static Path tinyModel;
 
   @BeforeAll
   static void writeCatalogue() throws IOException {
@@ -78,6 +83,8 @@ class SeasonCommandTest {
     catalogue = work.resolve("season.csv");
     Files.writeString(catalogue, fixRows(withPrompt), StandardCharsets.UTF_8);
     output = work.resolve("out");
+    tinyModel = work.resolve("tiny-gpt-neo");
+    new CheckpointWriter(CheckpointShape.TINY, TensorDType.F32, 1).write(tinyModel);
   }
 
   /** Rows other than the header and the prompt-only row get an empty prompt field. */
@@ -144,11 +151,12 @@ class SeasonCommandTest {
     Run run =
         lullabeam(
             "season", "--catalogue", catalogue.toString(), "--output", output.toString(),
-            "--backgrounds", BACKGROUNDS, "--season", "Test Season", "--progressSeconds=1");
+            "--backgrounds", BACKGROUNDS, "--season", "Test Season", "--progressSeconds=1",
+            "--model", tinyModel.toString(), "--maxAttempts=2");
 
     assertThat(run.err, run.exit, is(0));
     assertThat(run.out, containsString("episodes 4/4"));
-    assertThat(run.out, containsString("8 rows: 3 ok (0 reused), 1 failed, 4 bad rows"));
+    assertThat(run.out, containsString("8 rows: 3 ok (0 reused), 0 failed, 1 rejected, 4 bad rows"));
 
     JsonNode report = JSON.readTree(output.resolve("report.json").toFile());
     Map<Long, JsonNode> byLine = new HashMap<>();
@@ -164,20 +172,26 @@ class SeasonCommandTest {
     assertThat(byLine.get(8L).path("reason").asText(), containsString("no background for topic 'volcano'"));
     assertThat(status(byLine, 9), is("bad_row"));
     assertThat(byLine.get(9L).path("reason").asText(), containsString("expected 5 fields"));
-    assertThat(status(byLine, 10), is("failed"));
-    assertThat(byLine.get(10L).path("reason").asText(), containsString("story generation is not available"));
+    assertThat(status(byLine, 10), is("rejected"));
+    assertThat(
+        byLine.get(10L).path("reason").asText(),
+        startsWith("every story was rejected (2 attempts): attempt 1: "));
     assertThat(status(byLine, 11), is("ok"));
 
     JsonNode totals = report.path("totals");
     assertThat(totals.path("rows").asInt(), is(8));
     assertThat(totals.path("ok").asInt(), is(3));
-    assertThat(totals.path("failed").asInt(), is(1));
+    assertThat(totals.path("failed").asInt(), is(0));
+    assertThat(totals.path("rejected").asInt(), is(1));
     assertThat(totals.path("bad_row").asInt(), is(4));
     assertThat(totals.path("audio_seconds").asDouble(), greaterThan(3 * 15.0));
     // One voice load in this JVM, however many threads spoke.
     JsonNode loads = report.path("model_loads_per_jvm").path("voice:cmu-slt-hsmm");
     assertThat(loads.size(), is(1));
     assertThat(loads.elements().next().asInt(), is(1));
+    JsonNode modelLoads = report.path("model_loads_per_jvm").path("gpt-neo:" + tinyModel);
+    assertThat(modelLoads.size(), is(1));
+    assertThat(modelLoads.elements().next().asInt(), is(1));
 
     for (String id : List.of("moon-boat", "sleepy-owl", "rainy-day")) {
       checkEpisode(id);
@@ -237,7 +251,8 @@ class SeasonCommandTest {
     Run rerun =
         lullabeam(
             "season", "--catalogue", catalogue.toString(), "--output", output.toString(),
-            "--backgrounds", BACKGROUNDS, "--progressSeconds=0");
+            "--backgrounds", BACKGROUNDS, "--progressSeconds=0", "--model=" + tinyModel,
+            "--maxAttempts=1");
     assertThat(rerun.err, rerun.exit, is(0));
     JsonNode totals = JSON.readTree(output.resolve("report.json").toFile()).path("totals");
     assertThat(totals.path("reused").asInt(), is(3));
@@ -246,7 +261,8 @@ class SeasonCommandTest {
     Run overwrite =
         lullabeam(
             "season", "--catalogue", catalogue.toString(), "--output", output.toString(),
-            "--backgrounds", BACKGROUNDS, "--overwrite", "--progressSeconds=0");
+            "--backgrounds", BACKGROUNDS, "--overwrite", "--progressSeconds=0",
+            "--model=" + tinyModel, "--maxAttempts=1");
     assertThat(overwrite.err, overwrite.exit, is(0));
     totals = JSON.readTree(output.resolve("report.json").toFile()).path("totals");
     assertThat(totals.path("reused").asInt(), is(0));
@@ -278,7 +294,17 @@ class SeasonCommandTest {
         Arguments.of(List.of("--catalogue=CAT", "--output=FILE"), "output folder is not writable"),
         Arguments.of(List.of("--catalogue=HEADERLESS", "--output=OUT"), "lacks required column"),
         Arguments.of(List.of("--catalogue=CAT", "--output=OUT", "--backgrounds=none.csv"), "backgrounds file not found"),
-        Arguments.of(List.of("--catalogue", "CAT", "--output"), "--output needs a value"));
+        Arguments.of(List.of("--catalogue", "CAT", "--output"), "--output needs a value"),
+        Arguments.of(
+            List.of("--catalogue=CAT", "--output=OUT", "--model=no/such dir"),
+            "is neither an existing directory nor a Hugging Face id"),
+        Arguments.of(
+            List.of("--catalogue=CAT", "--output=OUT", "--model=MODEL", "--device=tpu"), "tpu"),
+        Arguments.of(
+            List.of("--catalogue=CAT", "--output=OUT", "--model=MODEL", "--topP=1.5"), "top-p"),
+        Arguments.of(
+            List.of("--catalogue=CAT", "--output=OUT", "--model=MODEL", "--promptTemplate=none.txt"),
+            "prompt template not found"));
   }
 
   @ParameterizedTest
@@ -294,12 +320,17 @@ class SeasonCommandTest {
       args.add(
           option
               .replace("HEADERLESS", headerless.toString())
+              .replace("MODEL", tinyModel.toString())
               .replace("CAT", catalogue.toString())
               .replace("OUT", work.resolve("never").toString())
               .replace("FILE", file.resolve("sub").toString()));
     }
     if (options.stream().anyMatch(o -> o.startsWith("--backgrounds"))) {
       args.remove(1);
+    }
+    if (options.stream().noneMatch(o -> o.startsWith("--model"))) {
+      // The catalogue has a prompt-only row: never let a test reach for the network.
+      args.add("--model=" + tinyModel);
     }
     Run run = lullabeam(args.toArray(new String[0]));
     assertThat(run.exit, is(2));
