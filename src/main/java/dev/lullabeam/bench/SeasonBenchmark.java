@@ -67,7 +67,8 @@ public final class SeasonBenchmark implements Callable<Integer> {
         sentences.add(s.spoken());
       }
     }
-    out.printf("bench-season: %d episodes, %d sentences, %d cores%n", episodes.size(), sentences.size(), cores);
+    out.printf("bench-season: %d episodes, %d sentences, %d cores, load average at start: %s%n",
+        episodes.size(), sentences.size(), cores, loadAverage());
 
     long loadStart = System.nanoTime();
     Voice voice = Voices.get(Voices.DEFAULT);
@@ -128,6 +129,7 @@ public final class SeasonBenchmark implements Callable<Integer> {
     out.printf("per-episode stage times, summed         synthesis %.1f s, mix %.1f s (wall time of each task, several run at once)%n",
         synthesisSeconds, mixSeconds);
     out.printf("episodes per hour                      %8.0f (%d ok)%n", ok * 3600 / seasonWall, ok);
+    out.printf("load average at end: %s (other processes compete for the same cores)%n", loadAverage());
     out.printf("output kept in %s%n", output);
     return 0;
   }
@@ -170,6 +172,14 @@ public final class SeasonBenchmark implements Callable<Integer> {
     } catch (Exception e) {
       return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean())
           .getProcessCpuTime();
+    }
+  }
+
+  private static String loadAverage() {
+    try {
+      return Files.readString(Path.of("/proc/loadavg")).strip();
+    } catch (Exception e) {
+      return String.format("%.2f", ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
     }
   }
 

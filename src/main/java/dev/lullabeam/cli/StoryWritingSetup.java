@@ -35,8 +35,11 @@ final class StoryWritingSetup {
               options.getTemperature(), options.getTopK(), options.getTopP(),
               options.getRepetitionPenalty(), options.getNoRepeatNgram(),
               options.getMinNewTokens(), options.getMaxNewTokens());
-      DeviceSpec.parse(options.getDevice());
+      DeviceSpec device = DeviceSpec.parse(options.getDevice());
       ComputeType.parse(options.getDtype());
+      if (device.gpu() && options.getRunner().getSimpleName().equals("DirectRunner")) {
+        device.toDjlDevice(); // the GPU must be on this machine; cluster workers check their own
+      }
     } catch (IllegalArgumentException e) {
       throw new ConfigurationException(e.getMessage());
     }

@@ -303,6 +303,9 @@ class SeasonCommandTest {
         Arguments.of(
             List.of("--catalogue=CAT", "--output=OUT", "--model=MODEL", "--topP=1.5"), "top-p"),
         Arguments.of(
+            List.of("--catalogue=CAT", "--output=OUT", "--model=MODEL", "--device=gpu:1"),
+            "device gpu:1 was requested but PyTorch sees"),
+        Arguments.of(
             List.of("--catalogue=CAT", "--output=OUT", "--model=MODEL", "--promptTemplate=none.txt"),
             "prompt template not found"));
   }
