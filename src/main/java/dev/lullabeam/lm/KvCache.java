@@ -13,7 +13,7 @@ import ai.djl.ndarray.types.Shape;
  */
 final class KvCache implements AutoCloseable {
   final NDManager manager;
-  final int batchSize;
+  int batchSize;
   final int capacity;
   final int window;
   final NDArray[] keys;
@@ -38,6 +38,23 @@ final class KvCache implements AutoCloseable {
       keys[layer] = manager.zeros(shape, type.djlType());
       values[layer] = manager.zeros(shape, type.djlType());
     }
+  }
+
+  /** Keeps only the given rows (positions in the current batch, ascending), in that order. */
+  void keepRows(int[] rows) {
+    long[] indices = java.util.Arrays.stream(rows).asLongStream().toArray();
+    try (NDManager scratch = manager.newSubManager()) {
+      NDArray index = scratch.create(indices);
+      for (int layer = 0; layer < keys.length; layer++) {
+        NDArray keptKeys = keys[layer].get(manager, new ai.djl.ndarray.index.NDIndex("{}", index));
+        NDArray keptValues = values[layer].get(manager, new ai.djl.ndarray.index.NDIndex("{}", index));
+        keys[layer].close();
+        values[layer].close();
+        keys[layer] = keptKeys;
+        values[layer] = keptValues;
+      }
+    }
+    batchSize = rows.length;
   }
 
   @Override

@@ -126,18 +126,22 @@ public final class LanguageModel implements AutoCloseable {
     }
 
     int vocab = config().vocabSize();
+    // Rows still on the device, as indices into the batch; logits row i belongs to running[i].
+    int[] running = new int[rows];
+    Arrays.setAll(running, r -> r);
     KvCache cache = decoding == Decoding.KV_CACHE ? model.newCache(rows, capacity) : null;
     try {
       float[] logits = model.forward(slice(sequence, 0, promptWidth), positions(padding, 0, promptWidth),
           isReal, 0, cache, false);
       for (int length = promptWidth; ; length++) {
         int activeRows = 0;
-        for (int r = 0; r < rows; r++) {
+        for (int i = 0; i < running.length; i++) {
+          int r = running[i];
           if (!active[r]) {
             continue;
           }
           PreparedRequest request = batch.get(r);
-          float[] row = Arrays.copyOfRange(logits, r * vocab, (r + 1) * vocab);
+          float[] row = Arrays.copyOfRange(logits, i * vocab, (i + 1) * vocab);
           int token = TokenSampler.next(row, history[r], historyLength[r], generatedCount[r],
               request.request().sampling(), endOfText, random[r]);
           if (token == endOfText) {
@@ -158,12 +162,23 @@ public final class LanguageModel implements AutoCloseable {
         if (activeRows == 0) {
           break;
         }
+        if (activeRows <= running.length / 2) {
+          // Half the rows are done: drop them so the remaining steps cost half as much. Copying the
+          // cache rows is cheap next to the steps it saves.
+          running = dropFinished(running, active, cache);
+        }
+        int[][] rowSequence = pick(sequence, running);
+        boolean[][] rowIsReal = pick(isReal, running);
+        int[] rowPadding = new int[running.length];
+        for (int i = 0; i < running.length; i++) {
+          rowPadding[i] = padding[running[i]];
+        }
         if (cache != null) {
-          logits = model.forward(slice(sequence, length, length + 1), positions(padding, length, length + 1),
-              isReal, length, cache, false);
+          logits = model.forward(slice(rowSequence, length, length + 1), positions(rowPadding, length, length + 1),
+              rowIsReal, length, cache, false);
         } else {
-          logits = model.forward(slice(sequence, 0, length + 1), positions(padding, 0, length + 1),
-              isReal, 0, null, false);
+          logits = model.forward(slice(rowSequence, 0, length + 1), positions(rowPadding, 0, length + 1),
+              rowIsReal, 0, null, false);
         }
       }
     } finally {
@@ -180,6 +195,30 @@ public final class LanguageModel implements AutoCloseable {
           finish[r]));
     }
     return results;
+  }
+
+  private static int[] dropFinished(int[] running, boolean[] active, KvCache cache) {
+    int[] keepPositions = java.util.stream.IntStream.range(0, running.length).filter(i -> active[running[i]]).toArray();
+    if (cache != null) {
+      cache.keepRows(keepPositions);
+    }
+    return Arrays.stream(keepPositions).map(i -> running[i]).toArray();
+  }
+
+  private static int[][] pick(int[][] rows, int[] indices) {
+    int[][] picked = new int[indices.length][];
+    for (int i = 0; i < indices.length; i++) {
+      picked[i] = rows[indices[i]];
+    }
+    return picked;
+  }
+
+  private static boolean[][] pick(boolean[][] rows, int[] indices) {
+    boolean[][] picked = new boolean[indices.length][];
+    for (int i = 0; i < indices.length; i++) {
+      picked[i] = rows[indices[i]];
+    }
+    return picked;
   }
 
   private static int[][] slice(int[][] sequence, int from, int to) {

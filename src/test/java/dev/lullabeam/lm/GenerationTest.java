@@ -96,6 +96,29 @@ class GenerationTest {
   }
 
   @Test
+  void rowsThatFinishEarlyLeaveTheOthersUnchanged() {
+    // Rows 0 and 2 end at end-of-text within a few tokens, which drops them from the device batch;
+    // rows 1 and 3 run on and must still match their one-by-one results.
+    int eos = model.config().eosTokenId();
+    SamplingSettings stopsSoon = new SamplingSettings(0, 0, 1, 0.01, 0, 0, 30);
+    List<GenerationRequest> requests = List.of(
+        GenerationRequest.ofTokens(new int[] {eos, eos, eos}, stopsSoon, 1),
+        GenerationRequest.ofText(PROMPTS.get(1), new SamplingSettings(0.9, 0, 0.95, 1.1, 0, 0, 30), 2),
+        GenerationRequest.ofTokens(new int[] {70, eos, eos, eos, eos}, stopsSoon, 3),
+        GenerationRequest.ofText(PROMPTS.get(3), SamplingSettings.greedy(30), 4));
+    List<String> alone = new ArrayList<>();
+    for (GenerationRequest request : requests) {
+      alone.addAll(ids(run(List.of(request), Decoding.KV_CACHE)));
+    }
+    List<GenerationResult> together = run(requests, Decoding.KV_CACHE);
+    assertThat(together.get(0).finishReason(), is(FinishReason.END_OF_TEXT));
+    assertThat(together.get(2).finishReason(), is(FinishReason.END_OF_TEXT));
+    assertThat(together.get(1).generatedIds().length, is(30));
+    assertThat(ids(together), equalTo(alone));
+    assertThat(ids(run(requests, Decoding.FULL_RECOMPUTE)), equalTo(alone));
+  }
+
+  @Test
   void theSameSeedReproducesAndADifferentSeedDiffers() {
     SamplingSettings sampling = new SamplingSettings(1.0, 0, 1.0, 1.0, 0, 0, 25);
     GenerationRequest seeded = GenerationRequest.ofText(PROMPTS.get(0), sampling, 7);
