@@ -196,8 +196,7 @@ public final class GptNeoModel implements AutoCloseable {
       }
       NDArray normed = LayerNorm.layerNorm(hidden, new Shape(c), finalNormWeight, finalNormBias,
           config.layerNormEpsilon()).singletonOrThrow();
-      NDArray logits = Linear.linear(normed, outputHead).singletonOrThrow();
-      return logits.toType(DataType.FLOAT32, false).toFloatArray();
+      return asFloat32(Linear.linear(normed, outputHead).singletonOrThrow()).toFloatArray();
     }
   }
 
@@ -228,10 +227,11 @@ public final class GptNeoModel implements AutoCloseable {
       }
     }
     // Hugging Face computes the attention weights in float32 whatever the model dtype.
-    NDArray scores = query.toType(DataType.FLOAT32, false)
-        .matMul(keys.toType(DataType.FLOAT32, false).transpose(0, 1, 3, 2))
-        .add(mask);
-    NDArray probabilities = scores.softmax(-1).toType(values.getDataType(), false);
+    NDArray scores = asFloat32(query).matMul(asFloat32(keys).transpose(0, 1, 3, 2)).add(mask);
+    NDArray probabilities = scores.softmax(-1);
+    if (values.getDataType() != DataType.FLOAT32) {
+      probabilities = probabilities.toType(values.getDataType(), false);
+    }
     NDArray context = probabilities.matMul(values).transpose(0, 2, 1, 3).reshape(batch, queries, c);
     NDArray attention = Linear.linear(context, w.outWeight(), w.outBias()).singletonOrThrow();
     NDArray residual = hidden.add(attention);
@@ -240,6 +240,10 @@ public final class GptNeoModel implements AutoCloseable {
         config.layerNormEpsilon()).singletonOrThrow();
     NDArray inner = geluNew(Linear.linear(normed2, w.fcWeight(), w.fcBias()).singletonOrThrow());
     return residual.add(Linear.linear(inner, w.projWeight(), w.projBias()).singletonOrThrow());
+  }
+
+  private static NDArray asFloat32(NDArray array) {
+    return array.getDataType() == DataType.FLOAT32 ? array : array.toType(DataType.FLOAT32, false);
   }
 
   private static NDArray splitHeads(NDArray x, long batch, long queries, int heads, int headDim) {

@@ -117,24 +117,36 @@ public final class BenchLmCommand implements Callable<Integer> {
         double squareCeiling = matmulGflops(djlDevice, 768, 768, 768);
         out.printf(Locale.ROOT, "Matmul ceiling (fp32 768×768 · 768×768 in DJL, this run): %.1f GFLOP/s%n%n",
             squareCeiling);
-        out.println("| batch | new tokens/s | achieved GFLOP/s | of square ceiling | batch-shaped matmul GFLOP/s"
-            + " ([B,768]·[768,3072]) | of that |");
-        out.println("|---:|---:|---:|---:|---:|---:|");
+        double copyBandwidth = copyGigabytesPerSecond(djlDevice);
+        double weightGigabytes = 4.0 * config.parameterCount() / 1e9;
+        out.printf(Locale.ROOT, "Memory copy ceiling (fp32, 256 MB array duplicated in DJL, read + write): %.1f GB/s;"
+            + " every decoding step reads all %.2f GB of weights%n%n", copyBandwidth, weightGigabytes);
+        out.println("| batch | prompt s | decode tokens/s | decode GFLOP/s | of square ceiling | batch-shaped "
+            + "matmul GFLOP/s ([B,768]·[768,3072]) | of that | weight reads GB/s | of copy ceiling | end-to-end new tokens/s |");
+        out.println("|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
         out.flush();
         for (int batch : batchSizes) {
           double shaped = matmulGflops(djlDevice, batch, config.hiddenSize(), config.intermediateSize());
           generate(model, batch, promptTokens, 2, Decoding.KV_CACHE); // warm-up at this batch shape
+          // The prompt pass alone (plus choosing the first token), then the whole generation: the
+          // difference is the decoding of the remaining tokens.
           long start = System.nanoTime();
+          generate(model, batch, promptTokens, 1, Decoding.KV_CACHE);
+          double promptSeconds = seconds(start);
+          start = System.nanoTime();
           List<GenerationResult> results = generate(model, batch, promptTokens, newTokens, Decoding.KV_CACHE);
-          double elapsed = seconds(start);
+          double totalSeconds = seconds(start);
           long tokens = results.stream().mapToLong(r -> r.generatedIds().length).sum();
-          double tokensPerSecond = tokens / elapsed;
-          double gflops = tokensPerSecond * flopsPerToken / 1e9;
-          out.printf(Locale.ROOT, "| %d | %.1f | %.1f | %.0f%% | %.1f | %.0f%% |%n", batch, tokensPerSecond, gflops,
-              100 * gflops / squareCeiling, shaped, 100 * gflops / shaped);
+          double decodeTokensPerSecond = (tokens - batch) / Math.max(1e-9, totalSeconds - promptSeconds);
+          double gflops = decodeTokensPerSecond * flopsPerToken / 1e9;
+          double weightReads = decodeTokensPerSecond / batch * weightGigabytes;
+          out.printf(Locale.ROOT, "| %d | %.2f | %.1f | %.1f | %.0f%% | %.1f | %.0f%% | %.1f | %.0f%% | %.1f |%n", batch,
+              promptSeconds, decodeTokensPerSecond, gflops, 100 * gflops / squareCeiling, shaped,
+              100 * gflops / shaped, weightReads, 100 * weightReads / copyBandwidth, tokens / totalSeconds);
           out.flush();
         }
-        out.printf(Locale.ROOT, "%n(prompt %d tokens, %d new tokens per sequence, greedy, timed from prompt to last token)%n%n",
+        out.printf(Locale.ROOT, "%n(prompt %d tokens and %d new tokens per sequence, greedy; decode = whole run minus a prompt-only run; "
+            + "FLOP per token ≈ 2 × parameters)%n%n",
             promptTokens, newTokens);
 
         if (!skipKv) {
@@ -255,6 +267,20 @@ public final class BenchLmCommand implements Callable<Integer> {
           a.matMul(b).close();
         }
         best = Math.max(best, calls * flopsPerCall / seconds(start) / 1e9);
+      }
+      return best;
+    }
+  }
+
+  /** Bytes read plus bytes written per second when DJL duplicates a 256 MB fp32 array; best of five. */
+  static double copyGigabytesPerSecond(Device device) {
+    try (NDManager manager = NDManager.newBaseManager(device)) {
+      NDArray source = manager.ones(new Shape(64L * 1024 * 1024));
+      double best = 0;
+      for (int round = 0; round < 5; round++) {
+        long start = System.nanoTime();
+        source.duplicate().close();
+        best = Math.max(best, 2.0 * 4 * source.size() / seconds(start) / 1e9);
       }
       return best;
     }

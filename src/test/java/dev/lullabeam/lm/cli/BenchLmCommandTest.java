@@ -19,7 +19,7 @@ class BenchLmCommandTest {
         "--batch-sizes", "1,3", "--prompt-tokens", "5", "--new-tokens", "6", "--kv-lengths", "20");
     assertThat(run.err, run.exitCode, is(0));
     assertThat(run.out, containsString("Matmul ceiling"));
-    assertThat(run.out, matchesPattern("(?s).*\\n\\| 1 \\| [0-9.]+ \\| [0-9.]+ \\| [0-9]+% \\|.*"));
+    assertThat(run.out, matchesPattern("(?s).*\\n\\| 1 \\| [0-9.]+ \\| [0-9.]+ \\| [0-9.]+ \\| [0-9]+% \\|.*"));
     assertThat(run.out, matchesPattern("(?s).*\\n\\| 3 \\| [0-9.]+ \\|.*"));
     // KV cache and full recomputation must agree token for token.
     assertThat(run.out, matchesPattern("(?s).*\\n\\| 20 \\| .* \\| yes \\|.*"));
