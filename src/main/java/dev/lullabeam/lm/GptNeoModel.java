@@ -185,8 +185,15 @@ public final class GptNeoModel implements AutoCloseable {
           localKeys = prefill ? globalKeys : ringKeys(cache.keys[layer].getShape().get(2), start + queries);
           localMask = mask(step, isReal, start, queries, localKeys, config.windowSize());
         }
-        hidden = block(step, blocks[layer], hidden, layer, cache, start, prefill,
-            local ? localMask : globalMask);
+        // Each layer's intermediates (attention scores are B·H·Q·K floats) are freed before the next
+        // layer runs, so a long prompt in a large batch needs one layer's worth of scratch memory.
+        try (NDManager layerScope = step.newSubManager()) {
+          hidden.attach(layerScope);
+          NDArray next = block(layerScope, blocks[layer], hidden, layer, cache, start, prefill,
+              local ? localMask : globalMask);
+          next.attach(step);
+          hidden = next;
+        }
       }
       if (cache != null) {
         cache.length = start + queries;
@@ -200,7 +207,7 @@ public final class GptNeoModel implements AutoCloseable {
     }
   }
 
-  private NDArray block(NDManager step, Block w, NDArray hidden, int layer, KvCache cache, int start,
+  private NDArray block(NDManager scope, Block w, NDArray hidden, int layer, KvCache cache, int start,
       boolean prefill, NDArray mask) {
     long batch = hidden.getShape().get(0);
     long queries = hidden.getShape().get(1);
@@ -222,8 +229,8 @@ public final class GptNeoModel implements AutoCloseable {
         long visible = cache.local[layer]
             ? Math.min(cache.keys[layer].getShape().get(2), start + queries)
             : start + queries;
-        keys = cache.keys[layer].get(step, new NDIndex(":, :, 0:{}", visible));
-        values = cache.values[layer].get(step, new NDIndex(":, :, 0:{}", visible));
+        keys = cache.keys[layer].get(scope, new NDIndex(":, :, 0:{}", visible));
+        values = cache.values[layer].get(scope, new NDIndex(":, :, 0:{}", visible));
       }
     }
     // Hugging Face computes the attention weights in float32 whatever the model dtype.

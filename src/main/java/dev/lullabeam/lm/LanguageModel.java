@@ -19,10 +19,17 @@ public final class LanguageModel implements AutoCloseable {
   private final GptNeoModel model;
   private final Gpt2Tokenizer tokenizer;
   private final int endOfText;
+  private BatchTimings lastBatchTimings = new BatchTimings(0, 0, 0);
 
   /** A validated request: its prompt ids and the number of new tokens that fit the context. */
   public record PreparedRequest(GenerationRequest request, String prompt, int[] promptIds,
       int maxNewTokens, boolean cappedByContext) {}
+
+  /**
+   * Where the last batch's time went: the prompt pass (which also yields each row's first token) and
+   * the decoding steps after it, with the number of tokens those steps produced.
+   */
+  public record BatchTimings(long promptNanos, long decodeNanos, long decodeTokens) {}
 
   /** Whether each step reuses cached keys/values or recomputes the whole sequence (for checks). */
   public enum Decoding { KV_CACHE, FULL_RECOMPUTE }
@@ -47,6 +54,11 @@ public final class LanguageModel implements AutoCloseable {
       tokenizer.close();
       throw e;
     }
+  }
+
+  /** Timings of the most recent {@link #generate} call (for benchmarks and reports). */
+  public BatchTimings lastBatchTimings() {
+    return lastBatchTimings;
   }
 
   public GptNeoConfig config() {
@@ -130,10 +142,14 @@ public final class LanguageModel implements AutoCloseable {
     int[] running = new int[rows];
     Arrays.setAll(running, r -> r);
     KvCache cache = decoding == Decoding.KV_CACHE ? model.newCache(rows, capacity) : null;
+    long startNanos = System.nanoTime();
+    long promptNanos = 0;
+    long decodeTokens = 0;
     try {
       float[] logits = model.forward(slice(sequence, 0, promptWidth), positions(padding, 0, promptWidth),
           isReal, 0, cache, false);
       for (int length = promptWidth; ; length++) {
+        boolean fromPrompt = length == promptWidth;
         int activeRows = 0;
         for (int i = 0; i < running.length; i++) {
           int r = running[i];
@@ -149,6 +165,7 @@ public final class LanguageModel implements AutoCloseable {
             finish[r] = FinishReason.END_OF_TEXT;
             continue;
           }
+          decodeTokens += fromPrompt ? 0 : 1;
           generated[r][generatedCount[r]++] = token;
           history[r][historyLength[r]++] = token;
           sequence[r][length] = token;
@@ -158,6 +175,9 @@ public final class LanguageModel implements AutoCloseable {
           } else {
             activeRows++;
           }
+        }
+        if (fromPrompt) {
+          promptNanos = System.nanoTime() - startNanos;
         }
         if (activeRows == 0) {
           break;
@@ -186,6 +206,7 @@ public final class LanguageModel implements AutoCloseable {
         cache.close();
       }
     }
+    lastBatchTimings = new BatchTimings(promptNanos, System.nanoTime() - startNanos - promptNanos, decodeTokens);
 
     List<GenerationResult> results = new ArrayList<>(rows);
     for (int r = 0; r < rows; r++) {

@@ -119,6 +119,17 @@ class GenerationTest {
   }
 
   @Test
+  void batchTimingsSplitThePromptPassFromDecoding() {
+    SamplingSettings exactlyTen = SamplingSettings.greedy(10).withMinNewTokens(10);
+    List<GenerationResult> results = run(requests(exactlyTen), Decoding.KV_CACHE);
+    LanguageModel.BatchTimings timings = model.lastBatchTimings();
+    // The prompt pass yields each row's first token; the 9 decoding steps yield the rest.
+    assertThat(results.stream().mapToInt(r -> r.generatedIds().length).sum(), is(40));
+    assertThat(timings.decodeTokens(), is(36L));
+    assertThat(timings.promptNanos() > 0 && timings.decodeNanos() > 0, is(true));
+  }
+
+  @Test
   void theSameSeedReproducesAndADifferentSeedDiffers() {
     SamplingSettings sampling = new SamplingSettings(1.0, 0, 1.0, 1.0, 0, 0, 25);
     GenerationRequest seeded = GenerationRequest.ofText(PROMPTS.get(0), sampling, 7);
