@@ -13,9 +13,7 @@ import ai.djl.ndarray.types.Shape;
  */
 final class KvCache implements AutoCloseable {
   final NDManager manager;
-  int batchSize;
   final int capacity;
-  final int window;
   final NDArray[] keys;
   final NDArray[] values;
   final boolean[] local;
@@ -24,9 +22,8 @@ final class KvCache implements AutoCloseable {
 
   KvCache(NDManager parent, GptNeoConfig config, int batchSize, int capacity, ComputeType type) {
     this.manager = parent.newSubManager();
-    this.batchSize = batchSize;
     this.capacity = capacity;
-    this.window = config.windowSize();
+    int window = config.windowSize();
     int layers = config.numLayers();
     this.keys = new NDArray[layers];
     this.values = new NDArray[layers];
@@ -54,7 +51,6 @@ final class KvCache implements AutoCloseable {
         values[layer] = keptValues;
       }
     }
-    batchSize = rows.length;
   }
 
   @Override
