@@ -185,8 +185,15 @@ public final class GptNeoModel implements AutoCloseable {
           localKeys = prefill ? globalKeys : ringKeys(cache.keys[layer].getShape().get(2), start + queries);
           localMask = mask(step, isReal, start, queries, localKeys, config.windowSize());
         }
-        hidden = block(step, blocks[layer], hidden, layer, cache, start, prefill,
-            local ? localMask : globalMask);
+        // Each layer's intermediates (attention scores are B·H·Q·K floats) are freed before the next
+        // layer runs, so a long prompt in a large batch needs one layer's worth of scratch memory.
+        try (NDManager layerScope = step.newSubManager()) {
+          hidden.attach(layerScope);
+          NDArray next = block(layerScope, blocks[layer], hidden, layer, cache, start, prefill,
+              local ? localMask : globalMask);
+          next.attach(step);
+          hidden = next;
+        }
       }
       if (cache != null) {
         cache.length = start + queries;
@@ -196,12 +203,11 @@ public final class GptNeoModel implements AutoCloseable {
       }
       NDArray normed = LayerNorm.layerNorm(hidden, new Shape(c), finalNormWeight, finalNormBias,
           config.layerNormEpsilon()).singletonOrThrow();
-      NDArray logits = Linear.linear(normed, outputHead).singletonOrThrow();
-      return logits.toType(DataType.FLOAT32, false).toFloatArray();
+      return asFloat32(Linear.linear(normed, outputHead).singletonOrThrow()).toFloatArray();
     }
   }
 
-  private NDArray block(NDManager step, Block w, NDArray hidden, int layer, KvCache cache, int start,
+  private NDArray block(NDManager scope, Block w, NDArray hidden, int layer, KvCache cache, int start,
       boolean prefill, NDArray mask) {
     long batch = hidden.getShape().get(0);
     long queries = hidden.getShape().get(1);
@@ -223,15 +229,16 @@ public final class GptNeoModel implements AutoCloseable {
         long visible = cache.local[layer]
             ? Math.min(cache.keys[layer].getShape().get(2), start + queries)
             : start + queries;
-        keys = cache.keys[layer].get(step, new NDIndex(":, :, 0:{}", visible));
-        values = cache.values[layer].get(step, new NDIndex(":, :, 0:{}", visible));
+        keys = cache.keys[layer].get(scope, new NDIndex(":, :, 0:{}", visible));
+        values = cache.values[layer].get(scope, new NDIndex(":, :, 0:{}", visible));
       }
     }
     // Hugging Face computes the attention weights in float32 whatever the model dtype.
-    NDArray scores = query.toType(DataType.FLOAT32, false)
-        .matMul(keys.toType(DataType.FLOAT32, false).transpose(0, 1, 3, 2))
-        .add(mask);
-    NDArray probabilities = scores.softmax(-1).toType(values.getDataType(), false);
+    NDArray scores = asFloat32(query).matMul(asFloat32(keys).transpose(0, 1, 3, 2)).add(mask);
+    NDArray probabilities = scores.softmax(-1);
+    if (values.getDataType() != DataType.FLOAT32) {
+      probabilities = probabilities.toType(values.getDataType(), false);
+    }
     NDArray context = probabilities.matMul(values).transpose(0, 2, 1, 3).reshape(batch, queries, c);
     NDArray attention = Linear.linear(context, w.outWeight(), w.outBias()).singletonOrThrow();
     NDArray residual = hidden.add(attention);
@@ -240,6 +247,10 @@ public final class GptNeoModel implements AutoCloseable {
         config.layerNormEpsilon()).singletonOrThrow();
     NDArray inner = geluNew(Linear.linear(normed2, w.fcWeight(), w.fcBias()).singletonOrThrow());
     return residual.add(Linear.linear(inner, w.projWeight(), w.projBias()).singletonOrThrow());
+  }
+
+  private static NDArray asFloat32(NDArray array) {
+    return array.getDataType() == DataType.FLOAT32 ? array : array.toType(DataType.FLOAT32, false);
   }
 
   private static NDArray splitHeads(NDArray x, long batch, long queries, int heads, int headDim) {

@@ -13,9 +13,7 @@ import ai.djl.ndarray.types.Shape;
  */
 final class KvCache implements AutoCloseable {
   final NDManager manager;
-  final int batchSize;
   final int capacity;
-  final int window;
   final NDArray[] keys;
   final NDArray[] values;
   final boolean[] local;
@@ -24,9 +22,8 @@ final class KvCache implements AutoCloseable {
 
   KvCache(NDManager parent, GptNeoConfig config, int batchSize, int capacity, ComputeType type) {
     this.manager = parent.newSubManager();
-    this.batchSize = batchSize;
     this.capacity = capacity;
-    this.window = config.windowSize();
+    int window = config.windowSize();
     int layers = config.numLayers();
     this.keys = new NDArray[layers];
     this.values = new NDArray[layers];
@@ -37,6 +34,22 @@ final class KvCache implements AutoCloseable {
       Shape shape = new Shape(batchSize, config.numHeads(), slots, config.headDim());
       keys[layer] = manager.zeros(shape, type.djlType());
       values[layer] = manager.zeros(shape, type.djlType());
+    }
+  }
+
+  /** Keeps only the given rows (positions in the current batch, ascending), in that order. */
+  void keepRows(int[] rows) {
+    long[] indices = java.util.Arrays.stream(rows).asLongStream().toArray();
+    try (NDManager scratch = manager.newSubManager()) {
+      NDArray index = scratch.create(indices);
+      for (int layer = 0; layer < keys.length; layer++) {
+        NDArray keptKeys = keys[layer].get(manager, new ai.djl.ndarray.index.NDIndex("{}", index));
+        NDArray keptValues = values[layer].get(manager, new ai.djl.ndarray.index.NDIndex("{}", index));
+        keys[layer].close();
+        values[layer].close();
+        keys[layer] = keptKeys;
+        values[layer] = keptValues;
+      }
     }
   }
 

@@ -19,10 +19,17 @@ public final class LanguageModel implements AutoCloseable {
   private final GptNeoModel model;
   private final Gpt2Tokenizer tokenizer;
   private final int endOfText;
+  private BatchTimings lastBatchTimings = new BatchTimings(0, 0, 0);
 
   /** A validated request: its prompt ids and the number of new tokens that fit the context. */
   public record PreparedRequest(GenerationRequest request, String prompt, int[] promptIds,
       int maxNewTokens, boolean cappedByContext) {}
+
+  /**
+   * Where the last batch's time went: the prompt pass (which also yields each row's first token) and
+   * the decoding steps after it, with the number of tokens those steps produced.
+   */
+  public record BatchTimings(long promptNanos, long decodeNanos, long decodeTokens) {}
 
   /** Whether each step reuses cached keys/values or recomputes the whole sequence (for checks). */
   public enum Decoding { KV_CACHE, FULL_RECOMPUTE }
@@ -47,6 +54,11 @@ public final class LanguageModel implements AutoCloseable {
       tokenizer.close();
       throw e;
     }
+  }
+
+  /** Timings of the most recent {@link #generate} call (for benchmarks and reports). */
+  public BatchTimings lastBatchTimings() {
+    return lastBatchTimings;
   }
 
   public GptNeoConfig config() {
@@ -126,18 +138,26 @@ public final class LanguageModel implements AutoCloseable {
     }
 
     int vocab = config().vocabSize();
+    // Rows still on the device, as indices into the batch; logits row i belongs to running[i].
+    int[] running = new int[rows];
+    Arrays.setAll(running, r -> r);
     KvCache cache = decoding == Decoding.KV_CACHE ? model.newCache(rows, capacity) : null;
+    long startNanos = System.nanoTime();
+    long promptNanos = 0;
+    long decodeTokens = 0;
     try {
       float[] logits = model.forward(slice(sequence, 0, promptWidth), positions(padding, 0, promptWidth),
           isReal, 0, cache, false);
       for (int length = promptWidth; ; length++) {
+        boolean fromPrompt = length == promptWidth;
         int activeRows = 0;
-        for (int r = 0; r < rows; r++) {
+        for (int i = 0; i < running.length; i++) {
+          int r = running[i];
           if (!active[r]) {
             continue;
           }
           PreparedRequest request = batch.get(r);
-          float[] row = Arrays.copyOfRange(logits, r * vocab, (r + 1) * vocab);
+          float[] row = Arrays.copyOfRange(logits, i * vocab, (i + 1) * vocab);
           int token = TokenSampler.next(row, history[r], historyLength[r], generatedCount[r],
               request.request().sampling(), endOfText, random[r]);
           if (token == endOfText) {
@@ -145,6 +165,7 @@ public final class LanguageModel implements AutoCloseable {
             finish[r] = FinishReason.END_OF_TEXT;
             continue;
           }
+          decodeTokens += fromPrompt ? 0 : 1;
           generated[r][generatedCount[r]++] = token;
           history[r][historyLength[r]++] = token;
           sequence[r][length] = token;
@@ -155,15 +176,29 @@ public final class LanguageModel implements AutoCloseable {
             activeRows++;
           }
         }
+        if (fromPrompt) {
+          promptNanos = System.nanoTime() - startNanos;
+        }
         if (activeRows == 0) {
           break;
         }
+        if (activeRows <= running.length / 2) {
+          // Half the rows are done: drop them so the remaining steps cost half as much. Copying the
+          // cache rows is cheap next to the steps it saves.
+          running = dropFinished(running, active, cache);
+        }
+        int[][] rowSequence = pick(sequence, running);
+        boolean[][] rowIsReal = pick(isReal, running);
+        int[] rowPadding = new int[running.length];
+        for (int i = 0; i < running.length; i++) {
+          rowPadding[i] = padding[running[i]];
+        }
         if (cache != null) {
-          logits = model.forward(slice(sequence, length, length + 1), positions(padding, length, length + 1),
-              isReal, length, cache, false);
+          logits = model.forward(slice(rowSequence, length, length + 1), positions(rowPadding, length, length + 1),
+              rowIsReal, length, cache, false);
         } else {
-          logits = model.forward(slice(sequence, 0, length + 1), positions(padding, 0, length + 1),
-              isReal, 0, null, false);
+          logits = model.forward(slice(rowSequence, 0, length + 1), positions(rowPadding, 0, length + 1),
+              rowIsReal, 0, null, false);
         }
       }
     } finally {
@@ -171,6 +206,7 @@ public final class LanguageModel implements AutoCloseable {
         cache.close();
       }
     }
+    lastBatchTimings = new BatchTimings(promptNanos, System.nanoTime() - startNanos - promptNanos, decodeTokens);
 
     List<GenerationResult> results = new ArrayList<>(rows);
     for (int r = 0; r < rows; r++) {
@@ -180,6 +216,30 @@ public final class LanguageModel implements AutoCloseable {
           finish[r]));
     }
     return results;
+  }
+
+  private static int[] dropFinished(int[] running, boolean[] active, KvCache cache) {
+    int[] keepPositions = java.util.stream.IntStream.range(0, running.length).filter(i -> active[running[i]]).toArray();
+    if (cache != null) {
+      cache.keepRows(keepPositions);
+    }
+    return Arrays.stream(keepPositions).map(i -> running[i]).toArray();
+  }
+
+  private static int[][] pick(int[][] rows, int[] indices) {
+    int[][] picked = new int[indices.length][];
+    for (int i = 0; i < indices.length; i++) {
+      picked[i] = rows[indices[i]];
+    }
+    return picked;
+  }
+
+  private static boolean[][] pick(boolean[][] rows, int[] indices) {
+    boolean[][] picked = new boolean[indices.length][];
+    for (int i = 0; i < indices.length; i++) {
+      picked[i] = rows[indices[i]];
+    }
+    return picked;
   }
 
   private static int[][] slice(int[][] sequence, int from, int to) {

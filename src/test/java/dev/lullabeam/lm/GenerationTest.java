@@ -96,6 +96,40 @@ class GenerationTest {
   }
 
   @Test
+  void rowsThatFinishEarlyLeaveTheOthersUnchanged() {
+    // Rows 0 and 2 end at end-of-text within a few tokens, which drops them from the device batch;
+    // rows 1 and 3 run on and must still match their one-by-one results.
+    int eos = model.config().eosTokenId();
+    SamplingSettings stopsSoon = new SamplingSettings(0, 0, 1, 0.01, 0, 0, 30);
+    List<GenerationRequest> requests = List.of(
+        GenerationRequest.ofTokens(new int[] {eos, eos, eos}, stopsSoon, 1),
+        GenerationRequest.ofText(PROMPTS.get(1), new SamplingSettings(0.9, 0, 0.95, 1.1, 0, 0, 30), 2),
+        GenerationRequest.ofTokens(new int[] {70, eos, eos, eos, eos}, stopsSoon, 3),
+        GenerationRequest.ofText(PROMPTS.get(3), SamplingSettings.greedy(30), 4));
+    List<String> alone = new ArrayList<>();
+    for (GenerationRequest request : requests) {
+      alone.addAll(ids(run(List.of(request), Decoding.KV_CACHE)));
+    }
+    List<GenerationResult> together = run(requests, Decoding.KV_CACHE);
+    assertThat(together.get(0).finishReason(), is(FinishReason.END_OF_TEXT));
+    assertThat(together.get(2).finishReason(), is(FinishReason.END_OF_TEXT));
+    assertThat(together.get(1).generatedIds().length, is(30));
+    assertThat(ids(together), equalTo(alone));
+    assertThat(ids(run(requests, Decoding.FULL_RECOMPUTE)), equalTo(alone));
+  }
+
+  @Test
+  void batchTimingsSplitThePromptPassFromDecoding() {
+    SamplingSettings exactlyTen = SamplingSettings.greedy(10).withMinNewTokens(10);
+    List<GenerationResult> results = run(requests(exactlyTen), Decoding.KV_CACHE);
+    LanguageModel.BatchTimings timings = model.lastBatchTimings();
+    // The prompt pass yields each row's first token; the 9 decoding steps yield the rest.
+    assertThat(results.stream().mapToInt(r -> r.generatedIds().length).sum(), is(40));
+    assertThat(timings.decodeTokens(), is(36L));
+    assertThat(timings.promptNanos() > 0 && timings.decodeNanos() > 0, is(true));
+  }
+
+  @Test
   void theSameSeedReproducesAndADifferentSeedDiffers() {
     SamplingSettings sampling = new SamplingSettings(1.0, 0, 1.0, 1.0, 0, 0, 25);
     GenerationRequest seeded = GenerationRequest.ofText(PROMPTS.get(0), sampling, 7);
@@ -204,6 +238,36 @@ class GenerationTest {
           expected = tokens;
         }
         assertThat(dtype.name(), tokens, equalTo(expected));
+      }
+    }
+  }
+
+  @Test
+  void float16ComputeStaysCloseToFloat32() throws Exception {
+    // Weights at Hugging Face's initial scale (std 0.02): the test model's std 0.3 makes unscaled
+    // attention scores so large that fp16 rounding of q and k moves them visibly, which is a
+    // property of that model, not of the fp16 path. Sequences may part at near-ties, so compare
+    // logits on the same inputs.
+    Path dir = tempDir.resolve("tiny-hf-scale");
+    new dev.lullabeam.lm.checkpoint.CheckpointWriter(CheckpointShape.TINY, TensorDType.F32, 11)
+        .randomNormParameters(true).write(dir);
+    try (LanguageModel full = LanguageModel.load(dir, Device.cpu(), ComputeType.FLOAT32);
+        LanguageModel half = LanguageModel.load(dir, Device.cpu(), ComputeType.FLOAT16)) {
+      for (String prompt : PROMPTS) {
+        int[] ids = full.tokenizer().encode(prompt);
+        int[][] positions = {java.util.stream.IntStream.range(0, ids.length).toArray()};
+        boolean[][] real = {new boolean[ids.length]};
+        Arrays.fill(real[0], true);
+        float[] expected = full.model().forward(new int[][] {ids}, positions, real, 0, null, true);
+        float[] actual = half.model().forward(new int[][] {ids}, positions, real, 0, null, true);
+        double scale = 0;
+        double worst = 0;
+        for (int i = 0; i < expected.length; i++) {
+          scale = Math.max(scale, Math.abs(expected[i]));
+          worst = Math.max(worst, Math.abs(expected[i] - actual[i]));
+        }
+        assertThat(prompt + ": largest logit " + scale + ", largest difference " + worst, worst < 0.01 * scale,
+            is(true));
       }
     }
   }

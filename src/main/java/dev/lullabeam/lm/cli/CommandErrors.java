@@ -25,10 +25,13 @@ final class CommandErrors {
     return USAGE_OR_INPUT_ERROR;
   }
 
-  /** DJL logs its engine start-up at INFO; keep stderr for our one-line errors unless asked. */
+  /**
+   * DJL logs its engine start-up at INFO and a harmless "Failed to detect GPU count" WARN on machines
+   * without CUDA; keep stderr for our one-line errors unless the user configured logging.
+   */
   static void quietenLibraryLogging() {
     if (System.getProperty("org.slf4j.simpleLogger.log.ai.djl") == null) {
-      System.setProperty("org.slf4j.simpleLogger.log.ai.djl", "warn");
+      System.setProperty("org.slf4j.simpleLogger.log.ai.djl", "error");
     }
   }
 }

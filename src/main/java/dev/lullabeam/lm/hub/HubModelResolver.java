@@ -291,8 +291,17 @@ public final class HubModelResolver {
     Path blobs = repo.resolve("blobs");
     Files.createDirectories(blobs);
     Path blob = blobs.resolve(info.etag);
-    if (!Files.isRegularFile(blob) || (info.size >= 0 && Files.size(blob) != info.size)) {
-      downloadBlob(url(id, revision, file), file, blobs.resolve(info.etag + ".incomplete"), blob, info.size);
+    // huggingface_hub and other JVMs may fill the same cache: hold the blob's lock file while
+    // checking and downloading (threads of this JVM are already serialised per repository).
+    // The lock lives where huggingface_hub keeps its own: <cache>/.locks/<repo folder>/<etag>.lock.
+    Path locks = repo.getParent().resolve(".locks").resolve(repo.getFileName());
+    Files.createDirectories(locks);
+    try (java.nio.channels.FileChannel lockFile = java.nio.channels.FileChannel.open(
+            locks.resolve(info.etag + ".lock"), StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+        java.nio.channels.FileLock lock = lockFile.lock()) {
+      if (!Files.isRegularFile(blob) || (info.size >= 0 && Files.size(blob) != info.size)) {
+        downloadBlob(url(id, revision, file), file, blobs.resolve(info.etag + ".incomplete"), blob, info.size);
+      }
     }
     Path link = snapshot.resolve(file);
     Files.createDirectories(link.getParent());

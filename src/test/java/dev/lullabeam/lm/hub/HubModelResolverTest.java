@@ -94,6 +94,12 @@ class HubModelResolverTest {
       assertThat(file, Files.readAllBytes(snapshot.resolve(file)), equalTo(Files.readAllBytes(source.resolve(file))));
     }
     assertThat(Files.exists(repo.resolve("blobs").resolve(hub.etag("model.safetensors"))), is(true));
+    try (Stream<Path> blobs = Files.list(repo.resolve("blobs"))) {
+      assertThat("only finished blobs, named by ETag", blobs.map(p -> p.getFileName().toString())
+          .filter(name -> !name.matches("[0-9a-f]{64}")).collect(Collectors.toList()), equalTo(List.of()));
+    }
+    assertThat(Files.exists(tempDir.resolve("hf-cache/.locks/models--TestOrg--tiny-neo")
+        .resolve(hub.etag("model.safetensors") + ".lock")), is(true));
     assertThat("every request carried the token", hub.authorizations, everyItem(equalTo("Bearer " + TOKEN)));
     assertThat(hub.paths, hasItem("/" + MODEL + "/resolve/main/config.json"));
     // The model files after config.json are fetched at the commit config.json came from.
