@@ -4,6 +4,7 @@ import dev.lullabeam.bench.SeasonBenchmark;
 import dev.lullabeam.cli.MakeBackgroundsCommand;
 import dev.lullabeam.cli.SeasonCommand;
 import dev.lullabeam.cli.SpeakCommand;
+import dev.lullabeam.lm.cli.BenchLmCommand;
 import dev.lullabeam.lm.cli.GenerateCommand;
 import dev.lullabeam.lm.cli.MakeCheckpointCommand;
 import dev.lullabeam.quality.cli.CheckStoryCommand;
@@ -24,6 +25,7 @@ import picocli.CommandLine.Command;
       MakeCheckpointCommand.class,
       MakeBackgroundsCommand.class,
       SeasonBenchmark.class,
+      BenchLmCommand.class,
       CommandLine.HelpCommand.class
     })
 public final class Lullabeam implements Runnable {
