@@ -2,7 +2,16 @@ package dev.lullabeam.bench;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.lullabeam.Lullabeam;
+import dev.lullabeam.cli.SeasonCommand;
+import dev.lullabeam.options.SeasonOptions;
+import dev.lullabeam.pipeline.SeasonPipeline;
+import org.apache.beam.runners.direct.DirectOptions;
+import org.apache.beam.sdk.Pipeline;
+import org.apache.beam.sdk.PipelineResult;
+import org.apache.beam.sdk.metrics.MetricNameFilter;
+import org.apache.beam.sdk.metrics.MetricResult;
+import org.apache.beam.sdk.metrics.MetricsFilter;
+import org.joda.time.Duration;
 import dev.lullabeam.catalogue.CatalogueParser;
 import dev.lullabeam.catalogue.EpisodeRequest;
 import dev.lullabeam.speech.Voice;
@@ -93,19 +102,33 @@ public final class SeasonBenchmark implements Callable<Integer> {
     double voiceCores = (processCpuNanos() - cpu0) / 1e9 / voiceWall;
     pool.shutdown();
 
-    // The season: same stories, whole pipeline, same JVM (voice already loaded).
+    // The season: same stories, whole pipeline, same JVM (voice already loaded). The sentence
+    // counter tells when speaking ended; what follows is assembly, mixing and writing.
     Path output = work.resolve("out");
+    SeasonOptions options =
+        SeasonCommand.parse(
+            List.of(
+                "--catalogue=" + replicated, "--output=" + output, "--backgrounds=" + backgrounds,
+                "--season=bench"));
+    options.as(DirectOptions.class).setBlockOnRun(false);
+    SeasonCommand.Configuration configuration = SeasonCommand.checkConfiguration(options, out);
+    Pipeline pipeline = Pipeline.create(options);
+    SeasonPipeline.build(pipeline, options, configuration.backgrounds, configuration.storyWriting);
     long cpu1 = processCpuNanos();
     long t1 = System.nanoTime();
-    int exit =
-        Lullabeam.commandLine()
-            .execute(
-                "season", "--catalogue=" + replicated, "--output=" + output,
-                "--backgrounds=" + backgrounds, "--season=bench", "--progressSeconds=0");
+    PipelineResult result = pipeline.run();
+    double speakingEnded = Double.NaN;
+    PipelineResult.State state;
+    do {
+      state = result.waitUntilFinish(Duration.millis(200));
+      if (Double.isNaN(speakingEnded) && spokenSentences(result) >= sentences.size()) {
+        speakingEnded = seconds(t1);
+      }
+    } while (state == null || !state.isTerminal());
     double seasonWall = seconds(t1);
     double seasonCores = (processCpuNanos() - cpu1) / 1e9 / seasonWall;
-    if (exit != 0) {
-      spec.commandLine().getErr().println("bench-season: the season failed (exit " + exit + ")");
+    if (state != PipelineResult.State.DONE) {
+      spec.commandLine().getErr().println("bench-season: the season ended in state " + state);
       return 1;
     }
     JsonNode report = new ObjectMapper().readTree(output.resolve("report.json").toFile());
@@ -126,12 +149,29 @@ public final class SeasonBenchmark implements Callable<Integer> {
         seasonWall, episodeSeconds, episodeSeconds - 15.0 * ok, seasonWall / episodeSeconds, seasonCores);
     out.printf("pipeline cost over the voice alone     %+8.1f %% (target <= +15 %%)%n", 100 * (seasonWall / voiceWall - 1));
     out.printf("voice share of season wall time        %8.1f %%%n", 100 * voiceWall / seasonWall);
+    out.printf("season phases                          start to last sentence spoken %.1f s, then assembly + mix + write %.1f s%n",
+        speakingEnded, seasonWall - speakingEnded);
     out.printf("per-episode stage times, summed         synthesis %.1f s, mix %.1f s (wall time of each task, several run at once)%n",
         synthesisSeconds, mixSeconds);
     out.printf("episodes per hour                      %8.0f (%d ok)%n", ok * 3600 / seasonWall, ok);
     out.printf("load average at end: %s (other processes compete for the same cores)%n", loadAverage());
     out.printf("output kept in %s%n", output);
     return 0;
+  }
+
+  private static long spokenSentences(PipelineResult result) {
+    long spoken = 0;
+    for (MetricResult<Long> counter :
+        result
+            .metrics()
+            .queryMetrics(
+                MetricsFilter.builder()
+                    .addNameFilter(MetricNameFilter.named("lullabeam", "sentences_spoken"))
+                    .build())
+            .getCounters()) {
+      spoken += counter.getAttempted();
+    }
+    return spoken;
   }
 
   private List<EpisodeRequest> replicate(Path target) throws Exception {

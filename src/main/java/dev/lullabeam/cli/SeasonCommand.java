@@ -66,7 +66,7 @@ public final class SeasonCommand implements Callable<Integer> {
     return run(options, configuration);
   }
 
-  static SeasonOptions parse(List<String> args) throws ConfigurationException {
+  public static SeasonOptions parse(List<String> args) throws ConfigurationException {
     PipelineOptionsFactory.register(SeasonOptions.class);
     String[] beamArgs = withDirectRunnerDefaults(SeasonArguments.resolve(args, Path.of("")));
     try {
@@ -92,9 +92,9 @@ public final class SeasonCommand implements Callable<Integer> {
   }
 
   /** What the checks found: the backgrounds, and story generation when rows need it. */
-  static final class Configuration {
-    final Map<String, Background> backgrounds;
-    final SeasonPipeline.StoryWriting storyWriting;
+  public static final class Configuration {
+    public final Map<String, Background> backgrounds;
+    public final SeasonPipeline.StoryWriting storyWriting;
 
     Configuration(Map<String, Background> backgrounds, SeasonPipeline.StoryWriting storyWriting) {
       this.backgrounds = backgrounds;
@@ -103,7 +103,7 @@ public final class SeasonCommand implements Callable<Integer> {
   }
 
   /** Everything that would stop the run is checked here, before any work. */
-  static Configuration checkConfiguration(SeasonOptions options, PrintWriter out)
+  public static Configuration checkConfiguration(SeasonOptions options, PrintWriter out)
       throws ConfigurationException {
     FileSystems.setDefaultPipelineOptions(options);
     if (!Voices.isKnown(options.getVoice())) {
