@@ -28,6 +28,18 @@ public class WriteEpisodes extends PTransform<PCollection<MixedEpisode>, PCollec
     return episodes.apply("WriteFiles", ParDo.of(new WriteEpisodeFn(output)));
   }
 
+  /** How many stories the language model wrote, from the story info (0 for written stories). */
+  static int storyAttempts(String storyInfoJson) {
+    if (storyInfoJson == null) {
+      return 0;
+    }
+    try {
+      return EpisodeJson.JSON.readTree(storyInfoJson).path("attempts").size();
+    } catch (IOException e) {
+      return 0;
+    }
+  }
+
   static class WriteEpisodeFn extends DoFn<MixedEpisode, EpisodeOutcome> {
     private final String output;
     private final Counter audioMillis = Metrics.counter("lullabeam", "audio_ms");
@@ -61,11 +73,12 @@ public class WriteEpisodes extends PTransform<PCollection<MixedEpisode>, PCollec
       audioMillis.inc(Math.round(episode.durationSeconds * 1000));
       out.output(
           EpisodeOutcome.ok(
-              id,
-              episode.plan.request.line(),
-              episode.sentences.size(),
-              episode.durationSeconds,
-              episode.modelLoads));
+                  id,
+                  episode.plan.request.line(),
+                  episode.sentences.size(),
+                  episode.durationSeconds,
+                  episode.modelLoads)
+              .withStoryAttempts(storyAttempts(episode.plan.request.storyInfoJson())));
     }
   }
 }

@@ -40,6 +40,8 @@ public final class EpisodeOutcome implements Serializable {
   private final double audioSeconds;
   private final boolean reused;
   private final Map<String, Map<String, Integer>> modelLoadsByJvm;
+  /** Stories the language model wrote for this episode (0: the catalogue gave the story). */
+  private int storyAttempts;
 
   private EpisodeOutcome(
       @Nullable String id,
@@ -130,6 +132,18 @@ public final class EpisodeOutcome implements Serializable {
   }
 
   /** model name → (JVM id → loads of that model seen in that JVM). */
+  public int storyAttempts() {
+    return storyAttempts;
+  }
+
+  /** The same outcome, noting how many stories the language model wrote for the episode. */
+  public EpisodeOutcome withStoryAttempts(int attempts) {
+    EpisodeOutcome copy =
+        new EpisodeOutcome(id, line, status, reason, sentences, audioSeconds, reused, modelLoadsByJvm);
+    copy.storyAttempts = attempts;
+    return copy;
+  }
+
   public Map<String, Map<String, Integer>> modelLoadsByJvm() {
     return modelLoadsByJvm;
   }
@@ -147,6 +161,7 @@ public final class EpisodeOutcome implements Serializable {
         && sentences == e.sentences
         && Double.compare(audioSeconds, e.audioSeconds) == 0
         && reused == e.reused
+        && storyAttempts == e.storyAttempts
         && modelLoadsByJvm.equals(e.modelLoadsByJvm);
   }
 

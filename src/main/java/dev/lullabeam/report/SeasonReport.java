@@ -115,6 +115,9 @@ public final class SeasonReport {
         var list = entry.putArray("warnings");
         warnings.get(o.id()).forEach(list::add);
       }
+      if (o.storyAttempts() > 0) {
+        entry.put("story_attempts", o.storyAttempts());
+      }
       if (o.status() == EpisodeOutcome.Status.OK) {
         entry.put("sentences", o.sentences());
         entry.put("audio_seconds", round(o.audioSeconds()));

@@ -259,7 +259,10 @@ public class GenerateStories extends PTransform<PCollection<EpisodeRequest>, PCo
       }
       outputs.add(KV.of(REJECTED_METRIC, 1L));
       outputs.add(
-          KV.of(REJECTED, EpisodeOutcome.rejected(request.id(), request.line(), rejection(attempts), loads)));
+          KV.of(
+              REJECTED,
+              EpisodeOutcome.rejected(request.id(), request.line(), rejection(attempts), loads)
+                  .withStoryAttempts(attempts.size())));
       return outputs;
     }
   }

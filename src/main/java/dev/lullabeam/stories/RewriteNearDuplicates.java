@@ -170,7 +170,8 @@ public class RewriteNearDuplicates
               EpisodeOutcome.rejected(
                   request.id(), request.line(),
                   why + "; written again, still rejected: " + String.join("; ", reasons),
-                  model.loads()));
+                  model.loads())
+              .withStoryAttempts(attempts.size()));
     }
   }
 }

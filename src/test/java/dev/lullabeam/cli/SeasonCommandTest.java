@@ -173,6 +173,7 @@ class SeasonCommandTest {
     assertThat(status(byLine, 9), is("bad_row"));
     assertThat(byLine.get(9L).path("reason").asText(), containsString("expected 5 fields"));
     assertThat(status(byLine, 10), is("rejected"));
+    assertThat(byLine.get(10L).path("story_attempts").asInt(), is(2));
     assertThat(
         byLine.get(10L).path("reason").asText(),
         startsWith("every story was rejected (2 attempts): attempt 1: "));
