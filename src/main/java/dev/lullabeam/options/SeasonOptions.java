@@ -90,6 +90,14 @@ public interface SeasonOptions extends PipelineOptions {
 
   void setBatchLingerMillis(long value);
 
+  @Description(
+      "Prompts are split into this many groups, each written by one worker in batches: 1 keeps"
+          + " batches full on one machine; on a cluster use the number of workers with a model.")
+  @Default.Integer(1)
+  int getStoryShards();
+
+  void setStoryShards(int value);
+
   @Description("Template around each prompt (a file with {prompt} and optionally {title}).")
   @Default.String("prompts/bedtime-template.txt")
   String getPromptTemplate();

@@ -19,9 +19,9 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import org.apache.beam.sdk.transforms.DoFn;
-import org.apache.beam.sdk.transforms.Reshuffle;
-import org.apache.beam.sdk.transforms.windowing.BoundedWindow;
-import org.joda.time.Instant;
+import org.apache.beam.sdk.transforms.GroupByKey;
+import org.apache.beam.sdk.transforms.WithKeys;
+import org.apache.beam.sdk.values.TypeDescriptors;
 import org.apache.beam.sdk.transforms.PTransform;
 import org.apache.beam.sdk.transforms.ParDo;
 import org.apache.beam.sdk.values.KV;
@@ -56,9 +56,12 @@ public class GenerateStories extends PTransform<PCollection<EpisodeRequest>, PCo
   private final long seasonSeed;
   private final int maxAttempts;
   private final int concurrency;
+  private final int shards;
 
   /**
-   * @param concurrency stories written at once per worker: the model's batch size
+   * @param concurrency stories written at once per group: the model's batch size
+   * @param shards prompts are split into this many groups, each written by one worker; 1 keeps
+   *     every prompt on one worker in batches as full as possible, more spread them over workers
    * @param template text around the catalogue's prompt, with {@code {prompt}} (and optionally
    *     {@code {title}}) in it; only the prompt and what follows it become the story
    * @param seasonSeed seeds episodes that give none: mixed with the episode id
@@ -69,7 +72,8 @@ public class GenerateStories extends PTransform<PCollection<EpisodeRequest>, PCo
       String template,
       long seasonSeed,
       int maxAttempts,
-      int concurrency) {
+      int concurrency,
+      int shards) {
     if (!template.contains(PROMPT_PLACEHOLDER)) {
       throw new IllegalArgumentException("the prompt template has no " + PROMPT_PLACEHOLDER);
     }
@@ -79,6 +83,7 @@ public class GenerateStories extends PTransform<PCollection<EpisodeRequest>, PCo
     this.seasonSeed = seasonSeed;
     this.maxAttempts = maxAttempts;
     this.concurrency = concurrency;
+    this.shards = shards;
   }
 
   /** The episode's seed: the catalogue's, or one derived from the season seed and the id. */
@@ -107,8 +112,13 @@ public class GenerateStories extends PTransform<PCollection<EpisodeRequest>, PCo
 
   @Override
   public PCollectionTuple expand(PCollection<EpisodeRequest> prompts) {
+    int groups = shards;
     return prompts
-        .apply("SpreadOverWorkers", Reshuffle.viaRandomKey())
+        .apply(
+            "ShardPrompts",
+            WithKeys.of((EpisodeRequest r) -> Math.floorMod(r.id().hashCode(), groups))
+                .withKeyType(TypeDescriptors.integers()))
+        .apply("GroupPrompts", GroupByKey.create())
         .apply(
         "WriteAndCheck",
         ParDo.of(new GenerateFn(model, gate, template, seasonSeed, maxAttempts, concurrency))
@@ -116,11 +126,14 @@ public class GenerateStories extends PTransform<PCollection<EpisodeRequest>, PCo
   }
 
   /**
-   * Writes the stories of a bundle concurrently, {@code batchSize} at a time, so that the shared
-   * model serves them in batches; each episode's attempts still run in order.
+   * Writes the stories of one group of prompts concurrently, {@code concurrency} at a time, so
+   * that the shared model serves them in batches; each episode's attempts still run in order.
    */
-  static class GenerateFn extends DoFn<EpisodeRequest, EpisodeRequest> {
+  static class GenerateFn extends DoFn<KV<Integer, Iterable<EpisodeRequest>>, EpisodeRequest> {
     private static final ObjectMapper JSON = new ObjectMapper();
+    private static final TupleTag<Long> ATTEMPTS_METRIC = new TupleTag<>("attempts");
+    private static final TupleTag<Long> TOKENS_METRIC = new TupleTag<>("tokens");
+    private static final TupleTag<Long> REJECTED_METRIC = new TupleTag<>("rejected");
 
     private final StoryModel model;
     private final StoryGate gate;
@@ -132,25 +145,7 @@ public class GenerateStories extends PTransform<PCollection<EpisodeRequest>, PCo
     private final Counter rejectedCounter = Metrics.counter("lullabeam", "stories_rejected");
     private final Counter tokensCounter = Metrics.counter("lullabeam", "tokens_generated");
 
-    private static final TupleTag<Long> ATTEMPTS_METRIC = new TupleTag<>("attempts");
-    private static final TupleTag<Long> TOKENS_METRIC = new TupleTag<>("tokens");
-    private static final TupleTag<Long> REJECTED_METRIC = new TupleTag<>("rejected");
-
     private transient ExecutorService writers;
-    private transient List<Pending> pending;
-
-    /** One episode being written, and where its outputs belong. */
-    private static final class Pending {
-      final Future<List<KV<TupleTag<?>, Object>>> outputs;
-      final Instant timestamp;
-      final BoundedWindow window;
-
-      Pending(Future<List<KV<TupleTag<?>, Object>>> outputs, Instant timestamp, BoundedWindow window) {
-        this.outputs = outputs;
-        this.timestamp = timestamp;
-        this.window = window;
-      }
-    }
 
     GenerateFn(
         StoryModel model, StoryGate gate, String template, long seasonSeed, int maxAttempts,
@@ -175,37 +170,30 @@ public class GenerateStories extends PTransform<PCollection<EpisodeRequest>, PCo
               });
     }
 
-    @StartBundle
-    public void startBundle() {
-      pending = new ArrayList<>();
-    }
-
     @ProcessElement
     public void process(
-        @Element EpisodeRequest request, @Timestamp Instant timestamp, BoundedWindow window) {
-      pending.add(new Pending(writers.submit(() -> write(request)), timestamp, window));
-    }
-
-    @FinishBundle
-    public void finishBundle(FinishBundleContext context) throws Exception {
-      for (Pending episode : pending) {
-        for (KV<TupleTag<?>, Object> output : episode.outputs.get()) {
+        @Element KV<Integer, Iterable<EpisodeRequest>> group, MultiOutputReceiver out)
+        throws Exception {
+      List<Future<List<KV<TupleTag<?>, Object>>>> pending = new ArrayList<>();
+      for (EpisodeRequest request : group.getValue()) {
+        pending.add(writers.submit(() -> write(request)));
+      }
+      // Metrics and outputs belong to this thread, not to the writers.
+      for (Future<List<KV<TupleTag<?>, Object>>> episode : pending) {
+        for (KV<TupleTag<?>, Object> output : episode.get()) {
           if (output.getKey() == ATTEMPTS_METRIC) {
             attemptsCounter.inc((Long) output.getValue());
-            continue;
           } else if (output.getKey() == TOKENS_METRIC) {
             tokensCounter.inc((Long) output.getValue());
-            continue;
           } else if (output.getKey() == REJECTED_METRIC) {
             rejectedCounter.inc((Long) output.getValue());
-            continue;
+          } else {
+            @SuppressWarnings("unchecked")
+            TupleTag<Object> tag = (TupleTag<Object>) output.getKey();
+            out.get(tag).output(output.getValue());
           }
-          @SuppressWarnings("unchecked")
-          TupleTag<Object> tag = (TupleTag<Object>) output.getKey();
-          context.output(tag, output.getValue(), episode.timestamp, episode.window);
         }
       }
-      pending = null;
     }
 
     @Teardown

@@ -133,7 +133,7 @@ class GenerateStoriesTest {
     PCollectionTuple result =
         pipeline
             .apply(Create.of(firstTime, secondTime, never, broken))
-            .apply(new GenerateStories(model, new StoryGate(), TEMPLATE, SEASON_SEED, 3, 4));
+            .apply(new GenerateStories(model, new StoryGate(), TEMPLATE, SEASON_SEED, 3, 4, 2));
 
     PAssert.that(describe(result.get(GenerateStories.WRITTEN), GenerateStoriesTest::summary))
         .containsInAnyOrder(
@@ -188,7 +188,7 @@ class GenerateStoriesTest {
     PCollectionTuple generated =
         pipeline
             .apply(Create.of(a, b, twinA, twinB))
-            .apply(new GenerateStories(model, gate, TEMPLATE, SEASON_SEED, 3, 2));
+            .apply(new GenerateStories(model, gate, TEMPLATE, SEASON_SEED, 3, 2, 1));
     PCollectionTuple distinct =
         generated
             .get(GenerateStories.WRITTEN)
