@@ -13,7 +13,7 @@ public final class FlinkJobProgress implements AutoCloseable {
   private final PrintWriter out;
   private final long startedMillis = System.currentTimeMillis();
   private final Thread thread;
-  private String lastLine = "";
+  private volatile String lastLine = "";
 
   private FlinkJobProgress(String address, PrintWriter out, int seconds) {
     this.address = address;
@@ -72,10 +72,16 @@ public final class FlinkJobProgress implements AutoCloseable {
         tasks.path("total").asInt(), tasks.path("running").asInt());
   }
 
+  /** Stops printing, then prints the job's final state and how long it ran on the cluster. */
   @Override
   public void close() {
     if (thread != null) {
       thread.interrupt();
+    }
+    String last = describeNewestJob();
+    if (last != null && !last.equals(lastLine)) {
+      out.println(last);
+      out.flush();
     }
   }
 }
