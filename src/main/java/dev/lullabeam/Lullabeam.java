@@ -1,6 +1,7 @@
 package dev.lullabeam;
 
 import dev.lullabeam.bench.SeasonBenchmark;
+import dev.lullabeam.cli.FlinkCommand;
 import dev.lullabeam.cli.MakeBackgroundsCommand;
 import dev.lullabeam.cli.SeasonCommand;
 import dev.lullabeam.cli.SpeakCommand;
@@ -19,6 +20,7 @@ import picocli.CommandLine.Command;
     description = "Narrated bedtime-story seasons, as an Apache Beam pipeline.",
     subcommands = {
       SeasonCommand.class,
+      FlinkCommand.class,
       SpeakCommand.class,
       GenerateCommand.class,
       CheckStoryCommand.class,
@@ -45,6 +47,8 @@ public final class Lullabeam implements Runnable {
     CommandLine season = cli.getSubcommands().get("season");
     season.setUnmatchedOptionsArePositionalParams(true);
     season.setUnmatchedArgumentsAllowed(false);
+    CommandLine flink = cli.getSubcommands().get("flink");
+    flink.setUnmatchedOptionsArePositionalParams(true);
     cli.setExecutionExceptionHandler(
         (e, commandLine, parseResult) -> {
           commandLine.getErr().println(

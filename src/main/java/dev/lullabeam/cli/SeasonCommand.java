@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.lullabeam.backgrounds.Background;
 import dev.lullabeam.backgrounds.BackgroundCatalog;
 import dev.lullabeam.catalogue.CatalogueParser;
+import dev.lullabeam.flink.FlinkJobProgress;
 import dev.lullabeam.lm.hub.ModelUnavailableException;
 import dev.lullabeam.options.SeasonOptions;
 import dev.lullabeam.outputs.OutputFiles;
@@ -18,6 +19,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import org.apache.beam.runners.direct.DirectOptions;
+import org.apache.beam.runners.flink.FlinkPipelineOptions;
 import org.apache.beam.sdk.Pipeline;
 import org.apache.beam.sdk.PipelineResult;
 import org.apache.beam.sdk.io.FileSystems;
@@ -69,12 +71,36 @@ public final class SeasonCommand implements Callable<Integer> {
   public static SeasonOptions parse(List<String> args) throws ConfigurationException {
     PipelineOptionsFactory.register(SeasonOptions.class);
     String[] beamArgs = withDirectRunnerDefaults(SeasonArguments.resolve(args, Path.of("")));
+    SeasonOptions options;
     try {
-      return PipelineOptionsFactory.fromArgs(beamArgs).withValidation().as(SeasonOptions.class);
+      options = PipelineOptionsFactory.fromArgs(beamArgs).withValidation().as(SeasonOptions.class);
     } catch (IllegalArgumentException e) {
       String message = String.valueOf(e.getMessage()).lines().findFirst().orElse("invalid options");
       throw new ConfigurationException(message);
     }
+    if (!options.getRunner().getSimpleName().equals("DirectRunner")) {
+      makeLocalPathsAbsolute(options);
+    }
+    return options;
+  }
+
+  /**
+   * Workers of a cluster resolve relative paths against their own working directory: give them
+   * the paths as this command sees them. Paths with a scheme (gs://, file://) stay as they are.
+   */
+  static void makeLocalPathsAbsolute(SeasonOptions options) {
+    options.setCatalogue(absolute(options.getCatalogue()));
+    options.setFallbackCatalogue(absolute(options.getFallbackCatalogue()));
+    options.setOutput(absolute(options.getOutput()));
+    options.setBackgrounds(absolute(options.getBackgrounds()));
+    options.setPromptTemplate(absolute(options.getPromptTemplate()));
+  }
+
+  private static String absolute(String path) {
+    if (path == null || path.isEmpty() || path.matches("^[a-zA-Z][a-zA-Z0-9+.-]*:.*")) {
+      return path;
+    }
+    return Path.of(path).toAbsolutePath().normalize().toString();
   }
 
   /**
@@ -182,10 +208,11 @@ public final class SeasonCommand implements Callable<Integer> {
         options.getSeason(), options.getCatalogue(), options.getOutput(),
         options.getRunner().getSimpleName());
     long start = System.nanoTime();
-    PipelineResult result = pipeline.run();
     Progress progress = new Progress(out, start);
+    PipelineResult result;
     PipelineResult.State state;
     try {
+      result = runOnRunner(pipeline, options);
       do {
         state = result.waitUntilFinish(Duration.standardSeconds(Math.max(1, options.getProgressSeconds())));
         if (options.getProgressSeconds() > 0 && (state == null || !state.isTerminal())) {
@@ -202,6 +229,25 @@ public final class SeasonCommand implements Callable<Integer> {
     }
     progress.print(result);
     return printSummary(options.getOutput());
+  }
+
+  /**
+   * The DirectRunner returns at once (progress is polled below). FlinkRunner's run() blocks until
+   * the job ends: meanwhile the job's state and tasks are printed from the Flink REST API.
+   */
+  private PipelineResult runOnRunner(Pipeline pipeline, SeasonOptions options) {
+    if (!options.getRunner().getSimpleName().equals("FlinkRunner")) {
+      return pipeline.run();
+    }
+    String master = options.as(FlinkPipelineOptions.class).getFlinkMaster();
+    if (master.startsWith("[")) { // [local], [auto]: an embedded Flink inside this JVM
+      return pipeline.run();
+    }
+    out.println("lullabeam: Flink web UI: http://" + master + "/");
+    try (FlinkJobProgress watcher =
+        FlinkJobProgress.start(master, out, options.getProgressSeconds())) {
+      return pipeline.run();
+    }
   }
 
   private int printSummary(String output) {

@@ -30,6 +30,19 @@ public final class MaryVoice implements Voice {
 
   /** Starts MaryTTS and loads one of its voices; takes a second or two. */
   public static MaryVoice load(String voiceName) throws Exception {
+    // MaryTTS finds its configurations and modules through the context class loader. On a Flink
+    // TaskManager that must be the job's loader, which holds MaryTTS, not the cluster's.
+    Thread thread = Thread.currentThread();
+    ClassLoader previous = thread.getContextClassLoader();
+    thread.setContextClassLoader(MaryVoice.class.getClassLoader());
+    try {
+      return start(voiceName);
+    } finally {
+      thread.setContextClassLoader(previous);
+    }
+  }
+
+  private static MaryVoice start(String voiceName) throws Exception {
     keepLogsOutOfWorkingDirectory();
     replaceTokeniser();
     LocalMaryInterface mary = new LocalMaryInterface();
