@@ -91,9 +91,9 @@ public interface SeasonOptions extends PipelineOptions {
   void setBatchLingerMillis(long value);
 
   @Description(
-      "Prompts are split into this many groups, each written by one worker in batches: 1 keeps"
-          + " batches full on one machine; on a cluster use the number of workers with a model.")
-  @Default.Integer(1)
+      "Prompts are split into this many groups, each written by one worker thread; all groups of"
+          + " a JVM share its model and its batches. 0 (default): the runner's parallelism.")
+  @Default.Integer(0)
   int getStoryShards();
 
   void setStoryShards(int value);

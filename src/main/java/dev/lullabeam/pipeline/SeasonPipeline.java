@@ -24,6 +24,8 @@ import dev.lullabeam.stories.TakeWrittenStories;
 import dev.lullabeam.text.SplitSentences;
 import java.util.List;
 import java.util.Map;
+import org.apache.beam.runners.direct.DirectOptions;
+import org.apache.beam.runners.flink.FlinkPipelineOptions;
 import org.apache.beam.sdk.Pipeline;
 import org.apache.beam.sdk.transforms.Create;
 import org.apache.beam.sdk.coders.KvCoder;
@@ -60,6 +62,26 @@ public final class SeasonPipeline {
       this.model = model;
       this.template = template;
     }
+  }
+
+  /**
+   * As many prompt groups as the runner runs threads or slots. One group per busy thread matters
+   * on the DirectRunner: while a thread waits on a long call, its idle threads spin (Beam issue
+   * 18070, "Backoff in the DirectRunner Monitor if no work is available"), taking the CPU the
+   * model needs. All groups of a JVM still share one model and its batches.
+   */
+  static int storyShards(SeasonOptions options) {
+    if (options.getStoryShards() > 0) {
+      return options.getStoryShards();
+    }
+    String runner = options.getRunner().getSimpleName();
+    if (runner.equals("DirectRunner")) {
+      return Math.max(1, options.as(DirectOptions.class).getTargetParallelism());
+    }
+    if (runner.equals("FlinkRunner")) {
+      return Math.max(1, options.as(FlinkPipelineOptions.class).getParallelism());
+    }
+    return 1;
   }
 
   static final String NO_MODEL =
@@ -115,7 +137,7 @@ public final class SeasonPipeline {
               "GenerateStories",
               new GenerateStories(
                   storyWriting.model, gate, storyWriting.template, options.getSeed(),
-                  options.getMaxAttempts(), options.getBatchSize(), options.getStoryShards()));
+                  options.getMaxAttempts(), options.getBatchSize(), storyShards(options)));
       PCollectionTuple distinct =
           generated
               .get(GenerateStories.WRITTEN)
