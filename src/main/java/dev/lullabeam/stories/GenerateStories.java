@@ -10,7 +10,6 @@ import dev.lullabeam.quality.StoryGate;
 import dev.lullabeam.report.EpisodeOutcome;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.apache.beam.sdk.metrics.Counter;
