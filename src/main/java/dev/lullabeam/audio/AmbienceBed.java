@@ -35,11 +35,7 @@ public final class AmbienceBed {
                 "-i", "pipe:0", "-vn", "-ac", "2", "-ar", Integer.toString(sampleRate),
                 "-f", "s16le", "-acodec", "pcm_s16le", "pipe:1"),
             encoded);
-    short[] samples = new short[result.stdout.length / 2];
-    java.nio.ByteBuffer.wrap(result.stdout)
-        .order(java.nio.ByteOrder.LITTLE_ENDIAN)
-        .asShortBuffer()
-        .get(samples);
+    short[] samples = Pcm.toShorts(result.stdout);
     if (samples.length < 2 * sampleRate / 10) {
       throw new IOException("ambience '" + key + "' is shorter than 0.1 s");
     }

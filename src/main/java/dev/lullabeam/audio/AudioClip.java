@@ -4,8 +4,6 @@ import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.Serializable;
-import java.nio.ByteBuffer;
-import java.nio.ByteOrder;
 import java.util.Arrays;
 import javax.sound.sampled.AudioFileFormat;
 import javax.sound.sampled.AudioFormat;
@@ -58,10 +56,7 @@ public final class AudioClip implements Serializable {
       while ((n = pcm.read(buffer)) > 0) {
         out.write(buffer, 0, n);
       }
-      byte[] bytes = out.toByteArray();
-      short[] samples = new short[bytes.length / 2];
-      ByteBuffer.wrap(bytes).order(ByteOrder.LITTLE_ENDIAN).asShortBuffer().get(samples);
-      return new AudioClip(Math.round(source.getSampleRate()), samples);
+      return new AudioClip(Math.round(source.getSampleRate()), Pcm.toShorts(out.toByteArray()));
     }
   }
 
@@ -78,11 +73,10 @@ public final class AudioClip implements Serializable {
 
   /** The clip as a WAV file. */
   public byte[] toWav() {
-    ByteBuffer buffer = ByteBuffer.allocate(samples.length * 2).order(ByteOrder.LITTLE_ENDIAN);
-    buffer.asShortBuffer().put(samples);
+    byte[] pcm = Pcm.toBytes(samples);
     AudioFormat format = new AudioFormat(sampleRate, 16, 1, true, false);
     try (AudioInputStream stream =
-        new AudioInputStream(new ByteArrayInputStream(buffer.array()), format, samples.length)) {
+        new AudioInputStream(new ByteArrayInputStream(pcm), format, samples.length)) {
       ByteArrayOutputStream out = new ByteArrayOutputStream(samples.length * 2 + 64);
       AudioSystem.write(stream, AudioFileFormat.Type.WAVE, out);
       return out.toByteArray();
@@ -93,9 +87,7 @@ public final class AudioClip implements Serializable {
 
   /** Little-endian 16-bit samples, for ffmpeg's s16le input. */
   public byte[] toS16le() {
-    ByteBuffer buffer = ByteBuffer.allocate(samples.length * 2).order(ByteOrder.LITTLE_ENDIAN);
-    buffer.asShortBuffer().put(samples);
-    return buffer.array();
+    return Pcm.toBytes(samples);
   }
 
   @Override

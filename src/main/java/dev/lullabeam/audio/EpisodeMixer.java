@@ -128,17 +128,15 @@ public final class EpisodeMixer {
   }
 
   static short[] compress(short[] voice, int rate) throws IOException {
-    ByteBuffer in = ByteBuffer.allocate(voice.length * 2).order(ByteOrder.LITTLE_ENDIAN);
-    in.asShortBuffer().put(voice);
     Ffmpeg.Result result =
         Ffmpeg.run(
             List.of(
                 "-f", "s16le", "-ar", Integer.toString(rate), "-ac", "1", "-i", "pipe:0",
                 "-af", COMPRESSOR, "-f", "s16le", "-acodec", "pcm_s16le", "pipe:1"),
-            in.array());
+            Pcm.toBytes(voice));
     short[] out = new short[voice.length];
-    ByteBuffer.wrap(result.stdout).order(ByteOrder.LITTLE_ENDIAN).asShortBuffer()
-        .get(out, 0, Math.min(out.length, result.stdout.length / 2));
+    short[] decoded = Pcm.toShorts(result.stdout);
+    System.arraycopy(decoded, 0, out, 0, Math.min(out.length, decoded.length));
     return out;
   }
 

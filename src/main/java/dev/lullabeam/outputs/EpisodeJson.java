@@ -8,6 +8,7 @@ import dev.lullabeam.audio.EpisodeMixer;
 import dev.lullabeam.audio.SentenceTiming;
 import dev.lullabeam.catalogue.EpisodeRequest;
 import dev.lullabeam.episodes.MixedEpisode;
+import dev.lullabeam.util.Numbers;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -92,10 +93,6 @@ public final class EpisodeJson {
   }
 
   static double round(double value, int places) {
-    if (!Double.isFinite(value)) {
-      return value;
-    }
-    double scale = Math.pow(10, places);
-    return Math.round(value * scale) / scale;
+    return Numbers.round(value, places);
   }
 }

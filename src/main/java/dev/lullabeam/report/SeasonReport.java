@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.lullabeam.util.ModelLoads;
+import dev.lullabeam.util.Numbers;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -138,7 +139,6 @@ public final class SeasonReport {
   }
 
   private static double round(double value, int places) {
-    double scale = Math.pow(10, places);
-    return Math.round(value * scale) / scale;
+    return Numbers.round(value, places);
   }
 }

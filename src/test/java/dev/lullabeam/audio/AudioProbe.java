@@ -1,8 +1,6 @@
 package dev.lullabeam.audio;
 
 import java.io.IOException;
-import java.nio.ByteBuffer;
-import java.nio.ByteOrder;
 import java.nio.file.Path;
 import java.util.List;
 
@@ -25,8 +23,7 @@ final class AudioProbe {
         Ffmpeg.run(
             List.of("-i", file.toString(), "-ac", "2", "-ar", "48000", "-f", "s16le", "-acodec",
                 "pcm_s16le", "pipe:1"));
-    short[] interleaved = new short[result.stdout.length / 2];
-    ByteBuffer.wrap(result.stdout).order(ByteOrder.LITTLE_ENDIAN).asShortBuffer().get(interleaved);
+    short[] interleaved = Pcm.toShorts(result.stdout);
     short[] l = new short[interleaved.length / 2];
     short[] r = new short[interleaved.length / 2];
     for (int i = 0; i < l.length; i++) {
