@@ -7,7 +7,10 @@ cd "$(dirname "$0")"
 jar=target/lullabeam.jar
 if [ ! -f "$jar" ] || [ -n "$(find src pom.xml -newer "$jar" -print -quit)" ]; then
   echo "run-direct: building $jar ..." >&2
-  mvn -q -DskipTests package >&2
+  log=$(mktemp)
+  # Maven's output (and its stray terminal codes) is shown only when the build fails.
+  mvn -q -DskipTests package >"$log" 2>&1 || { cat "$log" >&2; rm -f "$log"; exit 1; }
+  rm -f "$log"
 fi
 
 profile=pipelines/sample.properties
