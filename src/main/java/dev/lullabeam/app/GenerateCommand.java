@@ -1,0 +1,145 @@
+package dev.lullabeam.app;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.lullabeam.lib.lm.ComputeType;
+import dev.lullabeam.lib.lm.DeviceSpec;
+import dev.lullabeam.lib.lm.GenerationRequest;
+import dev.lullabeam.lib.lm.GenerationResult;
+import dev.lullabeam.lib.lm.LanguageModels;
+import dev.lullabeam.lib.lm.ModelKey;
+import dev.lullabeam.lib.lm.SamplingSettings;
+import dev.lullabeam.lib.lm.hub.HubModelResolver;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** Continues one or more prompts with a GPT-Neo model; all prompts run together as one batch. */
+@Command(name = "generate", mixinStandardHelpOptions = true,
+    description = "Continue prompts with a GPT-Neo model (a directory or a Hugging Face id).")
+public final class GenerateCommand implements Callable<Integer> {
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  @Spec CommandSpec spec;
+
+  @Option(names = "--model", required = true, paramLabel = "DIR_OR_ID",
+      description = "Model directory in Hugging Face layout, or a hub id such as EleutherAI/gpt-neo-125m.")
+  String model;
+
+  @Option(names = "--prompt", required = true, paramLabel = "TEXT", description = "A prompt; repeat for a batch.")
+  List<String> prompts = new ArrayList<>();
+
+  @Option(names = "--max-new-tokens", required = true, paramLabel = "N",
+      description = "New tokens per prompt at most (capped so prompt + output fit the model).")
+  int maxNewTokens;
+
+  @Option(names = "--min-new-tokens", defaultValue = "0", paramLabel = "N",
+      description = "End-of-text is not allowed before this many new tokens (default ${DEFAULT-VALUE}).")
+  int minNewTokens;
+
+  @Option(names = "--temperature", defaultValue = "0", paramLabel = "T",
+      description = "0 = greedy (default); higher samples more freely.")
+  double temperature;
+
+  @Option(names = "--top-k", defaultValue = "0", paramLabel = "K", description = "0 = off (default).")
+  int topK;
+
+  @Option(names = "--top-p", defaultValue = "1.0", paramLabel = "P", description = "1 = off (default).")
+  double topP;
+
+  @Option(names = "--repetition-penalty", defaultValue = "1.0", paramLabel = "R",
+      description = "CTRL-style; 1 = off (default), about 1.2 against loops.")
+  double repetitionPenalty;
+
+  @Option(names = "--no-repeat-ngram", defaultValue = "0", paramLabel = "N",
+      description = "Forbid repeating any n-gram of this size; 0 = off (default).")
+  int noRepeatNgram;
+
+  @Option(names = "--seed", defaultValue = "0", paramLabel = "S",
+      description = "Seed of every prompt's own random generator (default ${DEFAULT-VALUE}).")
+  long seed;
+
+  @Option(names = "--device", defaultValue = "cpu", paramLabel = "D", description = "cpu (default), gpu or gpu:N.")
+  String device;
+
+  @Option(names = "--dtype", defaultValue = "fp32", paramLabel = "TYPE", description = "fp32 (default) or fp16.")
+  String dtype;
+
+  @Option(names = "--json", description = "Print one JSON object instead of text.")
+  boolean json;
+
+  @Override
+  public Integer call() {
+    PrintWriter out = spec.commandLine().getOut();
+    PrintWriter err = spec.commandLine().getErr();
+    CommandErrors.quietenLibraryLogging();
+    ModelKey key = null;
+    try {
+      SamplingSettings sampling = new SamplingSettings(temperature, topK, topP, repetitionPenalty, noRepeatNgram,
+          minNewTokens, maxNewTokens);
+      DeviceSpec deviceSpec = DeviceSpec.parse(device);
+      ComputeType computeType = ComputeType.parse(dtype);
+      Path modelDir = HubModelResolver.resolveModel(model);
+      key = new ModelKey(modelDir, deviceSpec, computeType);
+      List<GenerationRequest> requests = new ArrayList<>();
+      for (String prompt : prompts) {
+        requests.add(GenerationRequest.ofText(prompt, sampling, seed));
+      }
+      var generator = LanguageModels.generator(key);
+      long start = System.nanoTime();
+      List<GenerationResult> results = generator.generateBatch(requests);
+      double seconds = (System.nanoTime() - start) / 1e9;
+      long tokens = results.stream().mapToLong(r -> r.generatedIds().length).sum();
+      double tokensPerSecond = seconds > 0 ? tokens / seconds : 0;
+      if (json) {
+        out.println(JSON.writeValueAsString(toJson(results, tokensPerSecond)));
+      } else {
+        for (GenerationResult result : results) {
+          out.println(result.prompt() + result.text());
+          out.println();
+        }
+        err.printf(java.util.Locale.ROOT, "%d tokens in %.2f s (%.1f tokens/s)%n", tokens, seconds, tokensPerSecond);
+      }
+      out.flush();
+      return 0;
+    } catch (RuntimeException | java.io.IOException e) {
+      if (CommandErrors.isUserError(e)) {
+        return CommandErrors.report(err, e);
+      }
+      throw new IllegalStateException(e);
+    } finally {
+      if (key != null) {
+        LanguageModels.close(key);
+      }
+    }
+  }
+
+  private ObjectNode toJson(List<GenerationResult> results, double tokensPerSecond) {
+    ObjectNode root = JSON.createObjectNode();
+    root.put("model", model);
+    ArrayNode array = root.putArray("results");
+    for (GenerationResult result : results) {
+      ObjectNode node = array.addObject();
+      node.put("prompt", result.prompt());
+      ArrayNode promptIds = node.putArray("prompt_ids");
+      for (int id : result.promptIds()) {
+        promptIds.add(id);
+      }
+      ArrayNode generatedIds = node.putArray("generated_ids");
+      for (int id : result.generatedIds()) {
+        generatedIds.add(id);
+      }
+      node.put("text", result.text());
+      node.put("finish_reason", result.finishReason().name().toLowerCase(java.util.Locale.ROOT));
+    }
+    root.put("tokens_per_second", Math.round(tokensPerSecond * 100) / 100.0);
+    return root;
+  }
+}

@@ -1,0 +1,72 @@
+package dev.lullabeam.app;
+
+import dev.lullabeam.lib.lm.GptNeoConfig;
+import dev.lullabeam.lib.lm.checkpoint.CheckpointShape;
+import dev.lullabeam.lib.lm.checkpoint.CheckpointWriter;
+import dev.lullabeam.lib.lm.TensorDType;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import java.util.stream.Stream;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** Writes a randomly initialised GPT-Neo checkpoint for tests and benchmarks. */
+@Command(name = "make-checkpoint", mixinStandardHelpOptions = true,
+    description = "Write a randomly initialised GPT-Neo in Hugging Face layout (its text is noise).")
+public final class MakeCheckpointCommand implements Callable<Integer> {
+  @Spec CommandSpec spec;
+
+  @Option(names = "--shape", required = true, paramLabel = "SHAPE", description = "tiny or gpt-neo-125m.")
+  String shape;
+
+  @Option(names = "--dtype", defaultValue = "f32", paramLabel = "TYPE", description = "f32 (default), f16 or bf16.")
+  String dtype;
+
+  @Option(names = "--output", required = true, paramLabel = "DIR", description = "Directory to write.")
+  Path output;
+
+  @Option(names = "--seed", defaultValue = "0", paramLabel = "S", description = "Random seed (default ${DEFAULT-VALUE}).")
+  long seed;
+
+  @Option(names = "--init-std", defaultValue = "0.02", paramLabel = "STD",
+      description = "Standard deviation of the weights (default ${DEFAULT-VALUE}, Hugging Face's initializer_range).")
+  double initStd;
+
+  @Option(names = "--force", description = "Overwrite a directory that is not empty.")
+  boolean force;
+
+  @Override
+  public Integer call() {
+    PrintWriter out = spec.commandLine().getOut();
+    PrintWriter err = spec.commandLine().getErr();
+    try {
+      CheckpointShape checkpointShape = CheckpointShape.named(shape);
+      TensorDType tensorType = TensorDType.fromName(dtype);
+      if (tensorType == null) {
+        throw new IllegalArgumentException("unknown dtype \"" + dtype + "\"; use f32, f16 or bf16");
+      }
+      if (!force && Files.isDirectory(output)) {
+        try (Stream<Path> entries = Files.list(output)) {
+          if (entries.findAny().isPresent()) {
+            throw new IllegalArgumentException(output + " is not empty; use --force to overwrite");
+          }
+        }
+      }
+      long start = System.nanoTime();
+      GptNeoConfig config = new CheckpointWriter(checkpointShape, tensorType, seed).initStd(initStd).write(output);
+      out.printf(Locale.ROOT, "wrote %s (%,d parameters, %s) to %s in %.1f s%n", checkpointShape.name(),
+          config.parameterCount(), tensorType.name().toLowerCase(Locale.ROOT), output,
+          (System.nanoTime() - start) / 1e9);
+      out.flush();
+      return 0;
+    } catch (IllegalArgumentException | IOException e) {
+      return CommandErrors.report(err, e);
+    }
+  }
+}

@@ -1,0 +1,115 @@
+package dev.lullabeam.app;
+
+import java.io.IOException;
+import java.io.Reader;
+import java.lang.reflect.Method;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Properties;
+import java.util.Set;
+import java.util.TreeSet;
+import org.apache.beam.sdk.options.PipelineOptions;
+import org.apache.beam.sdk.options.PipelineOptionsFactory;
+
+/**
+ * Turns the {@code season} command line into Beam's {@code --name=value} arguments: accepts
+ * {@code --name value} too, and fills in a run profile ({@code --profile=FILE}, a properties file
+ * such as {@code pipelines/sample.properties}) under whatever the command line gives.
+ */
+public final class SeasonArguments {
+
+  private SeasonArguments() {}
+
+  public static String[] resolve(List<String> args, Path workingDir) throws ConfigurationException {
+    Set<String> booleans = booleanOptionNames();
+    Map<String, String> given = new LinkedHashMap<>();
+    List<String> repeated = new ArrayList<>();
+    for (int i = 0; i < args.size(); i++) {
+      String arg = args.get(i);
+      if (!arg.startsWith("--") || arg.length() == 2) {
+        throw new ConfigurationException(
+            "unexpected argument '" + arg + "': options look like --name=value or --name value");
+      }
+      String name;
+      String value;
+      int eq = arg.indexOf('=');
+      if (eq > 0) {
+        name = arg.substring(2, eq);
+        value = arg.substring(eq + 1);
+      } else {
+        name = arg.substring(2);
+        if (booleans.contains(name.toLowerCase(Locale.ROOT))) {
+          boolean explicit =
+              i + 1 < args.size() && args.get(i + 1).matches("(?i)true|false");
+          value = explicit ? args.get(++i) : "true";
+        } else if (i + 1 < args.size() && !args.get(i + 1).startsWith("--")) {
+          value = args.get(++i);
+        } else {
+          throw new ConfigurationException("option --" + name + " needs a value");
+        }
+      }
+      if (given.containsKey(name)) {
+        repeated.add(name);
+      }
+      given.put(name, value);
+    }
+    if (!repeated.isEmpty()) {
+      throw new ConfigurationException("option --" + repeated.get(0) + " is given more than once");
+    }
+    Map<String, String> merged = new LinkedHashMap<>();
+    String profile = given.remove("profile");
+    if (profile != null) {
+      merged.putAll(readProfile(workingDir.resolve(profile)));
+    }
+    merged.putAll(given);
+    if (given.containsKey("catalogue") && !given.containsKey("fallbackCatalogue")) {
+      merged.remove("fallbackCatalogue"); // an explicit catalogue never falls back
+    }
+    List<String> out = new ArrayList<>();
+    merged.forEach((name, value) -> out.add("--" + name + "=" + value));
+    return out.toArray(new String[0]);
+  }
+
+  static Map<String, String> readProfile(Path file) throws ConfigurationException {
+    if (!Files.isRegularFile(file)) {
+      throw new ConfigurationException("run profile not found: " + file);
+    }
+    Properties properties = new Properties();
+    try (Reader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+      properties.load(in);
+    } catch (IOException e) {
+      throw new ConfigurationException("cannot read run profile " + file + ": " + e.getMessage());
+    }
+    Map<String, String> values = new LinkedHashMap<>();
+    for (String name : new TreeSet<>(properties.stringPropertyNames())) {
+      values.put(name, properties.getProperty(name).trim());
+    }
+    return values;
+  }
+
+  /** Names of boolean options of every registered options interface, lower-cased. */
+  private static Set<String> booleanOptionNames() {
+    Set<String> names = new TreeSet<>();
+    for (Class<? extends PipelineOptions> type : PipelineOptionsFactory.getRegisteredOptions()) {
+      for (Method method : type.getMethods()) {
+        String getter = method.getName();
+        boolean isBoolean =
+            method.getReturnType() == boolean.class || method.getReturnType() == Boolean.class;
+        if (isBoolean && method.getParameterCount() == 0) {
+          if (getter.startsWith("is")) {
+            names.add(getter.substring(2).toLowerCase(Locale.ROOT));
+          } else if (getter.startsWith("get")) {
+            names.add(getter.substring(3).toLowerCase(Locale.ROOT));
+          }
+        }
+      }
+    }
+    return names;
+  }
+}

@@ -1,0 +1,75 @@
+package dev.lullabeam.app;
+
+import dev.lullabeam.lib.audio.AudioClip;
+import dev.lullabeam.lib.audio.NarrationAssembler;
+import dev.lullabeam.lib.voice.Voice;
+import dev.lullabeam.lib.voices.Voices;
+import dev.lullabeam.lib.text.StorySentence;
+import dev.lullabeam.lib.text.StoryText;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+/** {@code speak}: one text through normalisation and a voice, to try voices. */
+@Command(
+    name = "speak",
+    description = "Speak one text (normalised and split as in a season) into a WAV file.")
+public final class SpeakCommand implements Callable<Integer> {
+
+  @Spec CommandSpec spec;
+
+  @Option(names = "--text", required = true, description = "The text to speak.")
+  String text;
+
+  @Option(names = "--output", required = true, description = "The WAV file to write.")
+  Path output;
+
+  @Option(names = "--voice", defaultValue = Voices.DEFAULT, description = "Voice (default: ${DEFAULT-VALUE}).")
+  String voice;
+
+  @Override
+  public Integer call() throws Exception {
+    var err = spec.commandLine().getErr();
+    if (!Voices.isKnown(voice)) {
+      err.println("lullabeam speak: unknown voice '" + voice + "' (known: " + String.join(", ", Voices.known()) + ")");
+      return 2;
+    }
+    Path parent = output.toAbsolutePath().getParent();
+    if (parent != null && !Files.isDirectory(parent)) {
+      err.println("lullabeam speak: folder does not exist: " + parent);
+      return 2;
+    }
+    List<StorySentence> sentences = StoryText.sentences(text);
+    if (sentences.isEmpty()) {
+      err.println("lullabeam speak: the text has nothing that can be spoken");
+      return 2;
+    }
+    Voice narrator = Voices.get(voice);
+    List<NarrationAssembler.Part> parts = new ArrayList<>();
+    for (StorySentence sentence : sentences) {
+      AudioClip clip = narrator.speak(sentence.spoken());
+      parts.add(new NarrationAssembler.Part(sentence.index(), sentence.display(), sentence.paragraphEnd(), clip));
+    }
+    AudioClip audio = NarrationAssembler.assemble(parts).audio;
+    try {
+      Files.write(output, audio.toWav());
+    } catch (IOException e) {
+      err.println("lullabeam speak: cannot write " + output + ": " + e.getMessage());
+      return 2;
+    }
+    var out = spec.commandLine().getOut();
+    for (StorySentence sentence : sentences) {
+      out.println("  said: " + sentence.spoken());
+    }
+    out.printf("lullabeam: %d sentence(s), %.1f s at %d Hz -> %s%n",
+        sentences.size(), audio.seconds(), audio.sampleRate(), output);
+    return 0;
+  }
+}

@@ -1,0 +1,73 @@
+package dev.lullabeam.lib.backgrounds;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVParser;
+import org.apache.commons.csv.CSVRecord;
+
+/**
+ * Reads {@code backgrounds.csv}: columns {@code topic,file[,gain_db]}, files relative to the CSV's
+ * folder. This is configuration: any problem in it stops the run before work starts.
+ */
+public final class BackgroundCatalog {
+
+  private BackgroundCatalog() {}
+
+  /** Reads the mapping and checks every file exists. Throws with one readable line. */
+  public static Map<String, Background> read(Path csv) throws IOException {
+    if (!Files.isRegularFile(csv)) {
+      throw new IOException("backgrounds file not found: " + csv);
+    }
+    Path folder = csv.toAbsolutePath().getParent();
+    Map<String, Background> backgrounds = new TreeMap<>();
+    CSVFormat format =
+        CSVFormat.RFC4180.builder().setHeader().setSkipHeaderRecord(true).setTrim(true)
+            .setIgnoreEmptyLines(true).setCommentMarker('#').get();
+    List<String> problems = new ArrayList<>();
+    try (CSVParser parser = CSVParser.parse(csv, java.nio.charset.StandardCharsets.UTF_8, format)) {
+      if (!parser.getHeaderMap().containsKey("topic") || !parser.getHeaderMap().containsKey("file")) {
+        throw new IOException(csv + ": the header must name the columns topic,file[,gain_db]");
+      }
+      for (CSVRecord record : parser) {
+        long line = parser.getCurrentLineNumber();
+        String topic = Background.normaliseTopic(record.get("topic"));
+        String file = record.get("file");
+        double gain = Background.DEFAULT_GAIN_DB;
+        if (record.isMapped("gain_db") && record.isSet("gain_db") && !record.get("gain_db").isEmpty()) {
+          try {
+            gain = Double.parseDouble(record.get("gain_db"));
+          } catch (NumberFormatException e) {
+            problems.add("line " + line + ": gain_db '" + record.get("gain_db") + "' is not a number");
+            continue;
+          }
+        }
+        Path audio = folder.resolve(file).normalize();
+        if (topic.isEmpty() || file.isEmpty()) {
+          problems.add("line " + line + ": topic and file are required");
+        } else if (!Files.isRegularFile(audio)) {
+          problems.add("line " + line + ": file not found: " + audio);
+        } else if (backgrounds.containsKey(topic)) {
+          problems.add("line " + line + ": topic '" + topic + "' is listed twice");
+        } else {
+          backgrounds.put(topic, new Background(topic, audio.toString(), gain));
+        }
+      }
+    } catch (UncheckedIOException e) {
+      throw new IOException(csv + ": not valid CSV: " + e.getMessage());
+    }
+    if (!problems.isEmpty()) {
+      throw new IOException(csv + ": " + String.join("; ", problems));
+    }
+    if (backgrounds.isEmpty()) {
+      throw new IOException(csv + ": no backgrounds listed");
+    }
+    return backgrounds;
+  }
+}

@@ -1,0 +1,337 @@
+package dev.lullabeam.lib.lm;
+
+import ai.djl.Device;
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDList;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.index.NDIndex;
+import ai.djl.ndarray.types.DataType;
+import ai.djl.ndarray.types.Shape;
+import ai.djl.nn.core.Linear;
+import ai.djl.nn.norm.LayerNorm;
+import java.nio.file.Path;
+
+/**
+ * GPT-Neo as Hugging Face's {@code GPTNeoForCausalLM} computes it: learned absolute positions, pre-norm
+ * blocks, attention scores NOT scaled by 1/sqrt(head_dim), local layers that let query i see keys
+ * j with i − window_size < j ≤ i, gelu_new, and an output head tied to the token embedding.
+ *
+ * <p>Not thread-safe: DJL NDArrays and managers must be used from one thread (see
+ * {@link BatchingGenerator}). The weights live in one NDManager on the chosen device until
+ * {@link #close()}.
+ */
+public final class GptNeoModel implements AutoCloseable {
+  /** Added to the scores of masked keys; exp() of it underflows to exactly 0, and unlike -inf a row
+   *  with every key masked (a padding query) stays finite instead of turning into NaN. */
+  private static final float MASKED = -1e9f;
+
+  private final GptNeoConfig config;
+  private final Device device;
+  private final ComputeType computeType;
+  private final NDManager manager;
+  private final NDArray tokenEmbedding;
+  private final NDArray positionEmbedding;
+  private final NDArray outputHead;
+  private final NDArray finalNormWeight;
+  private final NDArray finalNormBias;
+  private final Block[] blocks;
+
+  private record Block(NDArray norm1Weight, NDArray norm1Bias, NDArray qkvWeight, NDArray outWeight,
+      NDArray outBias, NDArray norm2Weight, NDArray norm2Bias, NDArray fcWeight, NDArray fcBias,
+      NDArray projWeight, NDArray projBias) {}
+
+  private GptNeoModel(GptNeoConfig config, Device device, ComputeType computeType, NDManager manager,
+      WeightReader weights) {
+    this.config = config;
+    this.device = device;
+    this.computeType = computeType;
+    this.manager = manager;
+    long c = config.hiddenSize();
+    long inner = config.intermediateSize();
+    tokenEmbedding = load(weights, "transformer.wte.weight", config.vocabSize(), c);
+    positionEmbedding = load(weights, "transformer.wpe.weight", config.maxPositionEmbeddings(), c);
+    finalNormWeight = load(weights, "transformer.ln_f.weight", c);
+    finalNormBias = load(weights, "transformer.ln_f.bias", c);
+    outputHead = config.tieWordEmbeddings() || !weights.has("lm_head.weight")
+        ? tokenEmbedding
+        : load(weights, "lm_head.weight", config.vocabSize(), c);
+    blocks = new Block[config.numLayers()];
+    for (int layer = 0; layer < blocks.length; layer++) {
+      String p = "transformer.h." + layer + ".";
+      // q, k and v share one matmul: their [out, in] weights stacked along out.
+      float[] q = weights.read(p + "attn.attention.q_proj.weight", c, c);
+      float[] k = weights.read(p + "attn.attention.k_proj.weight", c, c);
+      float[] v = weights.read(p + "attn.attention.v_proj.weight", c, c);
+      float[] qkv = new float[q.length * 3];
+      System.arraycopy(q, 0, qkv, 0, q.length);
+      System.arraycopy(k, 0, qkv, q.length, k.length);
+      System.arraycopy(v, 0, qkv, 2 * q.length, v.length);
+      blocks[layer] = new Block(
+          load(weights, p + "ln_1.weight", c),
+          load(weights, p + "ln_1.bias", c),
+          onDevice(qkv, new Shape(3 * c, c)),
+          load(weights, p + "attn.attention.out_proj.weight", c, c),
+          load(weights, p + "attn.attention.out_proj.bias", c),
+          load(weights, p + "ln_2.weight", c),
+          load(weights, p + "ln_2.bias", c),
+          load(weights, p + "mlp.c_fc.weight", inner, c),
+          load(weights, p + "mlp.c_fc.bias", inner),
+          load(weights, p + "mlp.c_proj.weight", c, inner),
+          load(weights, p + "mlp.c_proj.bias", c));
+    }
+  }
+
+  /** Reads config.json and the safetensors weights of a model directory onto {@code device}. */
+  public static GptNeoModel load(Path modelDir, Device device, ComputeType computeType) {
+    GptNeoConfig config = GptNeoConfig.read(modelDir);
+    WeightReader weights = WeightReader.open(modelDir);
+    NDManager manager = NDManager.newBaseManager(device);
+    try {
+      return new GptNeoModel(config, device, computeType, manager, weights);
+    } catch (RuntimeException e) {
+      manager.close();
+      throw e;
+    }
+  }
+
+  private NDArray load(WeightReader weights, String name, long... shape) {
+    return onDevice(weights.read(name, shape), new Shape(shape));
+  }
+
+  private NDArray onDevice(float[] values, Shape shape) {
+    NDArray array = manager.create(values, shape);
+    if (computeType.djlType() != DataType.FLOAT32) {
+      NDArray converted = array.toType(computeType.djlType(), false);
+      array.close();
+      return converted;
+    }
+    return array;
+  }
+
+  public GptNeoConfig config() {
+    return config;
+  }
+
+  public Device device() {
+    return device;
+  }
+
+  public ComputeType computeType() {
+    return computeType;
+  }
+
+  /** A key/value cache for {@code batchSize} rows and at most {@code capacity} positions. */
+  KvCache newCache(int batchSize, int capacity) {
+    return new KvCache(manager, config, batchSize, capacity, computeType);
+  }
+
+  /**
+   * Runs the tokens at absolute indices [start, start + Q) of every row.
+   *
+   * @param tokens [B][Q] token ids
+   * @param positions [B][Q] position ids (a row's own count of real tokens before this one)
+   * @param isReal [B][≥ start + Q]: false for padding, which no query may attend to
+   * @param cache null to attend only to these tokens (then start must be 0); otherwise the cache
+   *     must hold exactly {@code start} positions and is extended by these tokens
+   * @param allPositions true: logits for every query [B*Q*V]; false: for the last query [B*V]
+   * @return float32 logits on the host
+   */
+  float[] forward(int[][] tokens, int[][] positions, boolean[][] isReal, int start, KvCache cache,
+      boolean allPositions) {
+    int batch = tokens.length;
+    int queries = tokens[0].length;
+    if (cache == null && start != 0) {
+      throw new IllegalArgumentException("without a cache the tokens must start at index 0");
+    }
+    if (cache != null && cache.length != start) {
+      throw new IllegalStateException("cache holds " + cache.length + " positions, tokens start at " + start);
+    }
+    if (cache != null && start + queries > cache.capacity) {
+      throw new IllegalStateException("cache capacity " + cache.capacity + " exceeded");
+    }
+    boolean prefill = cache == null || cache.length == 0;
+    if (!prefill && queries > 1 && config.layerIsLocal().contains(true)) {
+      // A ring slot written by this step may evict a key an earlier query of the same step needs.
+      throw new IllegalArgumentException("after the prefill, feed one token per step");
+    }
+    long c = config.hiddenSize();
+    try (NDManager step = manager.newSubManager()) {
+      long[] flatTokens = new long[batch * queries];
+      long[] flatPositions = new long[batch * queries];
+      for (int b = 0; b < batch; b++) {
+        for (int q = 0; q < queries; q++) {
+          flatTokens[b * queries + q] = tokens[b][q];
+          flatPositions[b * queries + q] = positions[b][q];
+          if (positions[b][q] < 0 || positions[b][q] >= config.maxPositionEmbeddings()) {
+            throw new IllegalArgumentException("position " + positions[b][q] + " outside 0.."
+                + (config.maxPositionEmbeddings() - 1));
+          }
+          if (tokens[b][q] < 0 || tokens[b][q] >= config.vocabSize()) {
+            throw new IllegalArgumentException("token id " + tokens[b][q] + " outside the vocabulary");
+          }
+        }
+      }
+      NDArray hidden = tokenEmbedding.get(step, new NDIndex("{}", step.create(flatTokens)))
+          .add(positionEmbedding.get(step, new NDIndex("{}", step.create(flatPositions))))
+          .reshape(batch, queries, c);
+
+      int[] globalKeys = prefill ? range(start, start + queries) : range(0, start + queries);
+      NDArray globalMask = mask(step, isReal, start, queries, globalKeys, Integer.MAX_VALUE);
+      NDArray localMask = null;
+      int[] localKeys = null;
+      for (int layer = 0; layer < blocks.length; layer++) {
+        boolean local = config.isLocal(layer);
+        if (local && localMask == null) {
+          localKeys = prefill ? globalKeys : ringKeys(cache.keys[layer].getShape().get(2), start + queries);
+          localMask = mask(step, isReal, start, queries, localKeys, config.windowSize());
+        }
+        // Each layer's intermediates (attention scores are B·H·Q·K floats) are freed before the next
+        // layer runs, so a long prompt in a large batch needs one layer's worth of scratch memory.
+        try (NDManager layerScope = step.newSubManager()) {
+          hidden.attach(layerScope);
+          NDArray next = block(layerScope, blocks[layer], hidden, layer, cache, start, prefill,
+              local ? localMask : globalMask);
+          next.attach(step);
+          hidden = next;
+        }
+      }
+      if (cache != null) {
+        cache.length = start + queries;
+      }
+      if (!allPositions) {
+        hidden = hidden.get(":, -1, :");
+      }
+      NDArray normed = LayerNorm.layerNorm(hidden, new Shape(c), finalNormWeight, finalNormBias,
+          config.layerNormEpsilon()).singletonOrThrow();
+      return asFloat32(Linear.linear(normed, outputHead).singletonOrThrow()).toFloatArray();
+    }
+  }
+
+  private NDArray block(NDManager scope, Block w, NDArray hidden, int layer, KvCache cache, int start,
+      boolean prefill, NDArray mask) {
+    long batch = hidden.getShape().get(0);
+    long queries = hidden.getShape().get(1);
+    long c = config.hiddenSize();
+    int heads = config.numHeads();
+    int headDim = config.headDim();
+    NDArray normed = LayerNorm.layerNorm(hidden, new Shape(c), w.norm1Weight(), w.norm1Bias(),
+        config.layerNormEpsilon()).singletonOrThrow();
+    NDList qkv = Linear.linear(normed, w.qkvWeight()).singletonOrThrow().split(3, 2);
+    NDArray query = splitHeads(qkv.get(0), batch, queries, heads, headDim);
+    NDArray key = splitHeads(qkv.get(1), batch, queries, heads, headDim);
+    NDArray value = splitHeads(qkv.get(2), batch, queries, heads, headDim);
+
+    NDArray keys = key;
+    NDArray values = value;
+    if (cache != null) {
+      store(cache, layer, key, value, start);
+      if (!prefill) {
+        long visible = cache.local[layer]
+            ? Math.min(cache.keys[layer].getShape().get(2), start + queries)
+            : start + queries;
+        keys = cache.keys[layer].get(scope, new NDIndex(":, :, 0:{}", visible));
+        values = cache.values[layer].get(scope, new NDIndex(":, :, 0:{}", visible));
+      }
+    }
+    // Hugging Face computes the attention weights in float32 whatever the model dtype.
+    NDArray scores = asFloat32(query).matMul(asFloat32(keys).transpose(0, 1, 3, 2)).add(mask);
+    NDArray probabilities = scores.softmax(-1);
+    if (values.getDataType() != DataType.FLOAT32) {
+      probabilities = probabilities.toType(values.getDataType(), false);
+    }
+    NDArray context = probabilities.matMul(values).transpose(0, 2, 1, 3).reshape(batch, queries, c);
+    NDArray attention = Linear.linear(context, w.outWeight(), w.outBias()).singletonOrThrow();
+    NDArray residual = hidden.add(attention);
+
+    NDArray normed2 = LayerNorm.layerNorm(residual, new Shape(c), w.norm2Weight(), w.norm2Bias(),
+        config.layerNormEpsilon()).singletonOrThrow();
+    NDArray inner = geluNew(Linear.linear(normed2, w.fcWeight(), w.fcBias()).singletonOrThrow());
+    return residual.add(Linear.linear(inner, w.projWeight(), w.projBias()).singletonOrThrow());
+  }
+
+  private static NDArray asFloat32(NDArray array) {
+    return array.getDataType() == DataType.FLOAT32 ? array : array.toType(DataType.FLOAT32, false);
+  }
+
+  private static NDArray splitHeads(NDArray x, long batch, long queries, int heads, int headDim) {
+    return x.reshape(batch, queries, heads, headDim).transpose(0, 2, 1, 3);
+  }
+
+  /** Writes keys/values of absolute indices [start, start+Q) into the cache (ring slots for local). */
+  private static void store(KvCache cache, int layer, NDArray key, NDArray value, int start) {
+    int queries = (int) key.getShape().get(2);
+    if (!cache.local[layer]) {
+      NDIndex target = new NDIndex(":, :, {}:{}", start, start + queries);
+      cache.keys[layer].set(target, key);
+      cache.values[layer].set(target, value);
+      return;
+    }
+    int slots = (int) cache.keys[layer].getShape().get(2);
+    // Only the last `slots` positions can ever be looked at again.
+    int first = Math.max(start, start + queries - slots);
+    int end = start + queries;
+    while (first < end) {
+      int slot = first % slots;
+      int run = Math.min(end - first, slots - slot);
+      NDIndex source = new NDIndex(":, :, {}:{}", first - start, first - start + run);
+      NDIndex target = new NDIndex(":, :, {}:{}", slot, slot + run);
+      cache.keys[layer].set(target, key.get(source));
+      cache.values[layer].set(target, value.get(source));
+      first += run;
+    }
+  }
+
+  /** The absolute index each ring slot holds once {@code length} positions have been stored. */
+  private static int[] ringKeys(long slots, int length) {
+    int visible = (int) Math.min(slots, length);
+    int[] keys = new int[visible];
+    for (int slot = 0; slot < visible; slot++) {
+      // The largest index < length that maps to this slot.
+      int last = length - 1;
+      keys[slot] = last - Math.floorMod(last - slot, (int) slots);
+    }
+    return keys;
+  }
+
+  private static int[] range(int from, int to) {
+    int[] values = new int[to - from];
+    for (int i = 0; i < values.length; i++) {
+      values[i] = from + i;
+    }
+    return values;
+  }
+
+  /**
+   * Additive mask [B, 1, Q, K]: query at absolute index i of row b may see the key holding absolute
+   * index j iff j ≤ i, j > i − window and j is not padding in row b.
+   */
+  private static NDArray mask(NDManager step, boolean[][] isReal, int start, int queries, int[] keyIndex,
+      int window) {
+    int batch = isReal.length;
+    int keys = keyIndex.length;
+    float[] mask = new float[batch * queries * keys];
+    for (int b = 0; b < batch; b++) {
+      for (int q = 0; q < queries; q++) {
+        int i = start + q;
+        int base = (b * queries + q) * keys;
+        for (int k = 0; k < keys; k++) {
+          int j = keyIndex[k];
+          boolean visible = j <= i && (long) i - j < window && isReal[b][j];
+          mask[base + k] = visible ? 0f : MASKED;
+        }
+      }
+    }
+    return step.create(mask, new Shape(batch, 1, queries, keys));
+  }
+
+  /** gelu_new: 0.5·x·(1 + tanh(√(2/π)·(x + 0.044715·x³))), the tanh form GPT-2 and GPT-Neo use. */
+  private static NDArray geluNew(NDArray x) {
+    NDArray inner = x.pow(3).mul(0.044715f).add(x).mul((float) Math.sqrt(2.0 / Math.PI));
+    return x.mul(0.5f).mul(inner.tanh().add(1f));
+  }
+
+  @Override
+  public void close() {
+    manager.close();
+  }
+}

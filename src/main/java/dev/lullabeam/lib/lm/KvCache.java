@@ -1,0 +1,60 @@
+package dev.lullabeam.lib.lm;
+
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.Shape;
+
+/**
+ * Keys and values of past positions for one batch, preallocated so a decoding step writes in place
+ * instead of copying the whole cache. Global layers keep every position up to {@code capacity};
+ * local layers keep a ring of {@code window_size} slots, because a local query never looks further
+ * back (slot = absolute index mod window; GPT-Neo's positions are added at the input, so the order of
+ * keys inside the ring does not matter once the mask knows which index each slot holds).
+ */
+final class KvCache implements AutoCloseable {
+  final NDManager manager;
+  final int capacity;
+  final NDArray[] keys;
+  final NDArray[] values;
+  final boolean[] local;
+  /** Number of absolute positions already stored: the index the next token gets. */
+  int length;
+
+  KvCache(NDManager parent, GptNeoConfig config, int batchSize, int capacity, ComputeType type) {
+    this.manager = parent.newSubManager();
+    this.capacity = capacity;
+    int window = config.windowSize();
+    int layers = config.numLayers();
+    this.keys = new NDArray[layers];
+    this.values = new NDArray[layers];
+    this.local = new boolean[layers];
+    for (int layer = 0; layer < layers; layer++) {
+      local[layer] = config.isLocal(layer);
+      int slots = local[layer] ? Math.min(window, capacity) : capacity;
+      Shape shape = new Shape(batchSize, config.numHeads(), slots, config.headDim());
+      keys[layer] = manager.zeros(shape, type.djlType());
+      values[layer] = manager.zeros(shape, type.djlType());
+    }
+  }
+
+  /** Keeps only the given rows (positions in the current batch, ascending), in that order. */
+  void keepRows(int[] rows) {
+    long[] indices = java.util.Arrays.stream(rows).asLongStream().toArray();
+    try (NDManager scratch = manager.newSubManager()) {
+      NDArray index = scratch.create(indices);
+      for (int layer = 0; layer < keys.length; layer++) {
+        NDArray keptKeys = keys[layer].get(manager, new ai.djl.ndarray.index.NDIndex("{}", index));
+        NDArray keptValues = values[layer].get(manager, new ai.djl.ndarray.index.NDIndex("{}", index));
+        keys[layer].close();
+        values[layer].close();
+        keys[layer] = keptKeys;
+        values[layer] = keptValues;
+      }
+    }
+  }
+
+  @Override
+  public void close() {
+    manager.close();
+  }
+}

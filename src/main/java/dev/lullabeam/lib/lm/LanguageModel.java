@@ -1,0 +1,273 @@
+package dev.lullabeam.lib.lm;
+
+import ai.djl.Device;
+import dev.lullabeam.lib.lm.GenerationResult.FinishReason;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.SplittableRandom;
+
+/**
+ * A GPT-Neo model with its tokenizer, generating for a batch of prompts of different lengths.
+ *
+ * <p>Prompts are left-padded to a common length; padding is masked out of attention and each row
+ * counts positions from its own first real token, so a row's tokens do not depend on the other rows.
+ * Not thread-safe (DJL): call it from one thread, or go through {@link BatchingGenerator}.
+ */
+public final class LanguageModel implements AutoCloseable {
+  private final GptNeoModel model;
+  private final Gpt2Tokenizer tokenizer;
+  private final int endOfText;
+  private BatchTimings lastBatchTimings = new BatchTimings(0, 0, 0);
+
+  /** A validated request: its prompt ids and the number of new tokens that fit the context. */
+  public record PreparedRequest(GenerationRequest request, String prompt, int[] promptIds,
+      int maxNewTokens, boolean cappedByContext) {}
+
+  /**
+   * Where the last batch's time went: the prompt pass (which also yields each row's first token) and
+   * the decoding steps after it, with the number of tokens those steps produced.
+   */
+  public record BatchTimings(long promptNanos, long decodeNanos, long decodeTokens) {}
+
+  /** Whether each step reuses cached keys/values or recomputes the whole sequence (for checks). */
+  public enum Decoding { KV_CACHE, FULL_RECOMPUTE }
+
+  public LanguageModel(GptNeoModel model, Gpt2Tokenizer tokenizer) {
+    this.model = model;
+    this.tokenizer = tokenizer;
+    // Like Hugging Face generate, stop at the config's eos_token_id.
+    int eos = model.config().eosTokenId();
+    this.endOfText = eos >= 0 && eos < model.config().vocabSize() ? eos : -1;
+  }
+
+  public static LanguageModel load(Path modelDir, Device device, ComputeType computeType) {
+    if (!java.nio.file.Files.isDirectory(modelDir)) {
+      throw new ModelFormatException(modelDir + ": model directory does not exist");
+    }
+    GptNeoConfig.read(modelDir); // an unsupported architecture is the first thing to report
+    Gpt2Tokenizer tokenizer = Gpt2Tokenizer.load(modelDir);
+    try {
+      return new LanguageModel(GptNeoModel.load(modelDir, device, computeType), tokenizer);
+    } catch (RuntimeException e) {
+      tokenizer.close();
+      throw e;
+    }
+  }
+
+  /** Timings of the most recent {@link #generate} call (for benchmarks and reports). */
+  public BatchTimings lastBatchTimings() {
+    return lastBatchTimings;
+  }
+
+  public GptNeoConfig config() {
+    return model.config();
+  }
+
+  public GptNeoModel model() {
+    return model;
+  }
+
+  public Gpt2Tokenizer tokenizer() {
+    return tokenizer;
+  }
+
+  /** Tokenizes and checks one request; throws {@link GenerationException} with a one-line reason. */
+  public PreparedRequest prepare(GenerationRequest request) {
+    int[] ids = request.promptIds() != null ? request.promptIds() : tokenizer.encode(request.prompt());
+    String prompt = request.prompt() != null ? request.prompt() : tokenizer.decode(ids);
+    if (ids.length == 0) {
+      throw new GenerationException("the prompt is empty; GPT-Neo needs at least one token to continue");
+    }
+    for (int id : ids) {
+      if (id < 0 || id >= config().vocabSize()) {
+        throw new GenerationException("prompt token id " + id + " is outside the vocabulary (0.."
+            + (config().vocabSize() - 1) + ")");
+      }
+    }
+    int limit = config().maxPositionEmbeddings();
+    if (ids.length >= limit) {
+      throw new GenerationException("the prompt has " + ids.length + " tokens, which leaves no room for "
+          + "new tokens within the model's max_position_embeddings of " + limit);
+    }
+    int room = limit - ids.length;
+    int maxNew = Math.min(request.sampling().maxNewTokens(), room);
+    return new PreparedRequest(request, prompt, ids, maxNew, maxNew < request.sampling().maxNewTokens());
+  }
+
+  public List<GenerationResult> generate(List<PreparedRequest> batch) {
+    return generate(batch, Decoding.KV_CACHE);
+  }
+
+  /** Runs the prepared requests as one batch. */
+  public List<GenerationResult> generate(List<PreparedRequest> batch, Decoding decoding) {
+    int rows = batch.size();
+    if (rows == 0) {
+      return List.of();
+    }
+    int promptWidth = 0;
+    int maxSteps = 0;
+    for (PreparedRequest request : batch) {
+      promptWidth = Math.max(promptWidth, request.promptIds().length);
+      maxSteps = Math.max(maxSteps, request.maxNewTokens());
+    }
+    int capacity = promptWidth + maxSteps;
+    int[] padding = new int[rows];
+    int[][] sequence = new int[rows][capacity];       // padded layout, absolute indices
+    boolean[][] isReal = new boolean[rows][capacity];
+    int[][] history = new int[rows][];                  // prompt + generated, unpadded
+    int[] historyLength = new int[rows];
+    int[][] generated = new int[rows][];
+    int[] generatedCount = new int[rows];
+    boolean[] active = new boolean[rows];
+    FinishReason[] finish = new FinishReason[rows];
+    SplittableRandom[] random = new SplittableRandom[rows];
+    for (int r = 0; r < rows; r++) {
+      PreparedRequest request = batch.get(r);
+      int[] ids = request.promptIds();
+      padding[r] = promptWidth - ids.length;
+      Arrays.fill(sequence[r], Math.max(endOfText, 0));
+      System.arraycopy(ids, 0, sequence[r], padding[r], ids.length);
+      Arrays.fill(isReal[r], padding[r], capacity, true);
+      history[r] = Arrays.copyOf(ids, ids.length + request.maxNewTokens());
+      historyLength[r] = ids.length;
+      generated[r] = new int[request.maxNewTokens()];
+      active[r] = true;
+      random[r] = new SplittableRandom(request.request().seed());
+    }
+
+    int vocab = config().vocabSize();
+    // Rows still on the device, as indices into the batch; logits row i belongs to running[i].
+    int[] running = new int[rows];
+    Arrays.setAll(running, r -> r);
+    KvCache cache = decoding == Decoding.KV_CACHE ? model.newCache(rows, capacity) : null;
+    long startNanos = System.nanoTime();
+    long promptNanos = 0;
+    long decodeTokens = 0;
+    try {
+      float[] logits = model.forward(slice(sequence, 0, promptWidth), positions(padding, 0, promptWidth),
+          isReal, 0, cache, false);
+      for (int length = promptWidth; ; length++) {
+        boolean fromPrompt = length == promptWidth;
+        int activeRows = 0;
+        for (int i = 0; i < running.length; i++) {
+          int r = running[i];
+          if (!active[r]) {
+            continue;
+          }
+          PreparedRequest request = batch.get(r);
+          float[] row = Arrays.copyOfRange(logits, i * vocab, (i + 1) * vocab);
+          int token = TokenSampler.next(row, history[r], historyLength[r], generatedCount[r],
+              request.request().sampling(), endOfText, random[r]);
+          if (token == endOfText) {
+            active[r] = false;
+            finish[r] = FinishReason.END_OF_TEXT;
+            continue;
+          }
+          decodeTokens += fromPrompt ? 0 : 1;
+          generated[r][generatedCount[r]++] = token;
+          history[r][historyLength[r]++] = token;
+          sequence[r][length] = token;
+          if (generatedCount[r] == request.maxNewTokens()) {
+            active[r] = false;
+            finish[r] = request.cappedByContext() ? FinishReason.CONTEXT_FULL : FinishReason.MAX_NEW_TOKENS;
+          } else {
+            activeRows++;
+          }
+        }
+        if (fromPrompt) {
+          promptNanos = System.nanoTime() - startNanos;
+        }
+        if (activeRows == 0) {
+          break;
+        }
+        if (activeRows <= running.length / 2) {
+          // Half the rows are done: drop them so the remaining steps cost half as much. Copying the
+          // cache rows is cheap next to the steps it saves.
+          running = dropFinished(running, active, cache);
+        }
+        int[][] rowSequence = pick(sequence, running);
+        boolean[][] rowIsReal = pick(isReal, running);
+        int[] rowPadding = new int[running.length];
+        for (int i = 0; i < running.length; i++) {
+          rowPadding[i] = padding[running[i]];
+        }
+        if (cache != null) {
+          logits = model.forward(slice(rowSequence, length, length + 1), positions(rowPadding, length, length + 1),
+              rowIsReal, length, cache, false);
+        } else {
+          logits = model.forward(slice(rowSequence, 0, length + 1), positions(rowPadding, 0, length + 1),
+              rowIsReal, 0, null, false);
+        }
+      }
+    } finally {
+      if (cache != null) {
+        cache.close();
+      }
+    }
+    lastBatchTimings = new BatchTimings(promptNanos, System.nanoTime() - startNanos - promptNanos, decodeTokens);
+
+    List<GenerationResult> results = new ArrayList<>(rows);
+    for (int r = 0; r < rows; r++) {
+      int[] ids = Arrays.copyOf(generated[r], generatedCount[r]);
+      PreparedRequest request = batch.get(r);
+      results.add(new GenerationResult(request.prompt(), request.promptIds(), ids, tokenizer.decode(ids),
+          finish[r]));
+    }
+    return results;
+  }
+
+  private static int[] dropFinished(int[] running, boolean[] active, KvCache cache) {
+    int[] keepPositions = java.util.stream.IntStream.range(0, running.length).filter(i -> active[running[i]]).toArray();
+    if (cache != null) {
+      cache.keepRows(keepPositions);
+    }
+    return Arrays.stream(keepPositions).map(i -> running[i]).toArray();
+  }
+
+  private static int[][] pick(int[][] rows, int[] indices) {
+    int[][] picked = new int[indices.length][];
+    for (int i = 0; i < indices.length; i++) {
+      picked[i] = rows[indices[i]];
+    }
+    return picked;
+  }
+
+  private static boolean[][] pick(boolean[][] rows, int[] indices) {
+    boolean[][] picked = new boolean[indices.length][];
+    for (int i = 0; i < indices.length; i++) {
+      picked[i] = rows[indices[i]];
+    }
+    return picked;
+  }
+
+  private static int[][] slice(int[][] sequence, int from, int to) {
+    int[][] result = new int[sequence.length][];
+    for (int r = 0; r < sequence.length; r++) {
+      result[r] = Arrays.copyOfRange(sequence[r], from, to);
+    }
+    return result;
+  }
+
+  /**
+   * Position ids count a row's real tokens, so padding never shifts them. Padding and rows that
+   * have finished keep a valid position (clamped) because their outputs are never used.
+   */
+  private int[][] positions(int[] padding, int from, int to) {
+    int last = config().maxPositionEmbeddings() - 1;
+    int[][] result = new int[padding.length][to - from];
+    for (int r = 0; r < padding.length; r++) {
+      for (int i = from; i < to; i++) {
+        result[r][i - from] = Math.min(last, Math.max(0, i - padding[r]));
+      }
+    }
+    return result;
+  }
+
+  @Override
+  public void close() {
+    model.close();
+    tokenizer.close();
+  }
+}

@@ -1,0 +1,27 @@
+package dev.lullabeam.lib.text;
+
+import java.util.List;
+
+/** The text stage as the pipeline sees it: a story in, sentences ready for the voice out. */
+public final class StoryText {
+
+  private static final SentenceSplitter DEFAULT_SPLITTER = new SentenceSplitter();
+
+  private StoryText() {}
+
+  /** Sentences of {@code story}, none longer than {@value SentenceSplitter#DEFAULT_MAX_LENGTH} chars. */
+  public static List<StorySentence> sentences(String story) {
+    return DEFAULT_SPLITTER.split(story);
+  }
+
+  /**
+   * Sentences of {@code story}, none longer than {@code maxSentenceLength} chars, displayed or
+   * spoken.
+   *
+   * @throws IllegalArgumentException if {@code maxSentenceLength} is below {@value
+   *     SentenceSplitter#MIN_MAX_LENGTH}
+   */
+  public static List<StorySentence> sentences(String story, int maxSentenceLength) {
+    return new SentenceSplitter(maxSentenceLength).split(story);
+  }
+}

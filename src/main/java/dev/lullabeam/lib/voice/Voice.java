@@ -1,0 +1,19 @@
+package dev.lullabeam.lib.voice;
+
+import dev.lullabeam.lib.audio.AudioClip;
+
+/**
+ * A narrator: turns one sentence of normalised text into mono audio. Implementations are loaded
+ * once per JVM by {@link Voices} and must be safe to call from many threads at once.
+ */
+public interface Voice {
+
+  /** The name users give with {@code --voice}. */
+  String name();
+
+  /** Sample rate of every clip this voice returns. */
+  int sampleRate();
+
+  /** Speaks one sentence. Throws with a readable message when the text cannot be spoken. */
+  AudioClip speak(String text) throws Exception;
+}

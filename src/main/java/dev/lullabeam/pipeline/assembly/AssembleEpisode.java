@@ -1,0 +1,115 @@
+package dev.lullabeam.pipeline.assembly;
+
+import dev.lullabeam.values.AssembledEpisode;
+
+import dev.lullabeam.lib.audio.NarrationAssembler;
+import dev.lullabeam.values.EpisodePlan;
+import dev.lullabeam.values.EpisodeOutcome;
+import dev.lullabeam.values.SpokenSentence;
+import dev.lullabeam.lib.models.ModelLoads;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import org.apache.beam.sdk.transforms.DoFn;
+import org.apache.beam.sdk.transforms.PTransform;
+import org.apache.beam.sdk.transforms.ParDo;
+import org.apache.beam.sdk.transforms.join.CoGbkResult;
+import org.apache.beam.sdk.transforms.join.CoGroupByKey;
+import org.apache.beam.sdk.transforms.join.KeyedPCollectionTuple;
+import org.apache.beam.sdk.values.KV;
+import org.apache.beam.sdk.values.PCollectionTuple;
+import org.apache.beam.sdk.values.TupleTag;
+import org.apache.beam.sdk.values.TupleTagList;
+
+/**
+ * Regroups the spoken sentences by episode and joins them in story order with natural pauses.
+ * An episode is assembled only when every planned sentence arrived; a speech failure or a missing
+ * sentence makes it a failed outcome that says which.
+ */
+public class AssembleEpisode
+    extends PTransform<KeyedPCollectionTuple<String>, PCollectionTuple> {
+
+  /** Input: episode id → plan. */
+  public static final TupleTag<EpisodePlan> PLAN = new TupleTag<EpisodePlan>() {};
+  /** Input: episode id → one spoken sentence. */
+  public static final TupleTag<SpokenSentence> SPOKEN = new TupleTag<SpokenSentence>() {};
+  /** Input: episode id → why a sentence could not be spoken. */
+  public static final TupleTag<String> SPEECH_FAILED = new TupleTag<String>() {};
+
+  public static final TupleTag<AssembledEpisode> ASSEMBLED = new TupleTag<AssembledEpisode>() {};
+  public static final TupleTag<EpisodeOutcome> FAILED = new TupleTag<EpisodeOutcome>() {};
+
+  @Override
+  public PCollectionTuple expand(KeyedPCollectionTuple<String> input) {
+    return input
+        .apply("GroupByEpisode", CoGroupByKey.create())
+        .apply(
+            "JoinSentences",
+            ParDo.of(new JoinSentencesFn()).withOutputTags(ASSEMBLED, TupleTagList.of(FAILED)));
+  }
+
+  static class JoinSentencesFn extends DoFn<KV<String, CoGbkResult>, AssembledEpisode> {
+    @ProcessElement
+    public void process(@Element KV<String, CoGbkResult> grouped, MultiOutputReceiver out) {
+      String id = grouped.getKey();
+      CoGbkResult result = grouped.getValue();
+      EpisodePlan plan = result.getOnly(PLAN, null);
+      if (plan == null) {
+        return; // sentences of an episode that already failed earlier; nothing to assemble
+      }
+      List<SpokenSentence> spoken = new ArrayList<>();
+      result.getAll(SPOKEN).forEach(spoken::add);
+      Map<String, Map<String, Integer>> loads = new TreeMap<>();
+      spoken.forEach(s -> ModelLoads.merge(loads, s.modelLoads));
+      List<String> failures = new ArrayList<>();
+      result.getAll(SPEECH_FAILED).forEach(failures::add);
+      long line = plan.request.line();
+      if (!failures.isEmpty()) {
+        failures.sort(Comparator.naturalOrder());
+        out.get(FAILED).output(EpisodeOutcome.failed(id, line, String.join("; ", failures), loads));
+        return;
+      }
+      spoken.sort(Comparator.comparingInt(s -> s.index));
+      TreeSet<Integer> missing = new TreeSet<>();
+      for (int i = 0; i < plan.sentenceCount; i++) {
+        missing.add(i);
+      }
+      spoken.forEach(s -> missing.remove(s.index));
+      if (!missing.isEmpty() || spoken.size() != plan.sentenceCount) {
+        out.get(FAILED)
+            .output(
+                EpisodeOutcome.failed(
+                    id,
+                    line,
+                    "expected " + plan.sentenceCount + " spoken sentences, got " + spoken.size()
+                        + (missing.isEmpty() ? "" : "; missing sentence(s) " + missing),
+                    loads));
+        return;
+      }
+      long start = System.nanoTime();
+      List<NarrationAssembler.Part> parts = new ArrayList<>();
+      double synthesis = 0;
+      for (SpokenSentence s : spoken) {
+        parts.add(new NarrationAssembler.Part(s.index, s.text, s.paragraphEnd, s.audio));
+        synthesis += s.synthesisSeconds;
+      }
+      try {
+        NarrationAssembler.Narration narration = NarrationAssembler.assemble(parts);
+        out.get(ASSEMBLED)
+            .output(
+                new AssembledEpisode(
+                    plan,
+                    narration.audio,
+                    narration.sentences,
+                    synthesis,
+                    (System.nanoTime() - start) / 1e9,
+                    loads));
+      } catch (IllegalArgumentException e) {
+        out.get(FAILED).output(EpisodeOutcome.failed(id, line, e.getMessage(), loads));
+      }
+    }
+  }
+}

@@ -1,0 +1,94 @@
+package dev.lullabeam.pipeline.sentences;
+
+import dev.lullabeam.lib.text.StorySentence;
+import dev.lullabeam.lib.text.StoryText;
+
+import dev.lullabeam.values.EpisodeRequest;
+import dev.lullabeam.values.EpisodePlan;
+import dev.lullabeam.values.SentenceToSpeak;
+import dev.lullabeam.values.EpisodeOutcome;
+import java.util.List;
+import org.apache.beam.sdk.metrics.Counter;
+import org.apache.beam.sdk.metrics.Metrics;
+import org.apache.beam.sdk.transforms.DoFn;
+import org.apache.beam.sdk.transforms.PTransform;
+import org.apache.beam.sdk.transforms.ParDo;
+import org.apache.beam.sdk.transforms.Reshuffle;
+import org.apache.beam.sdk.values.KV;
+import org.apache.beam.sdk.values.PCollection;
+import org.apache.beam.sdk.values.PCollectionTuple;
+import org.apache.beam.sdk.values.TupleTag;
+import org.apache.beam.sdk.values.TupleTagList;
+
+/**
+ * Splits each story into sentences normalised for speech, then spreads the sentences over the
+ * workers at random, so one long episode is spoken by every worker at once. Emits the sentences
+ * ({@link #SENTENCES}), one plan per episode for assembly ({@link #PLANS}), and a failure for a
+ * story with nothing speakable in it ({@link #FAILED}).
+ */
+public class SplitSentences extends PTransform<PCollection<EpisodeRequest>, PCollectionTuple> {
+
+  public static final TupleTag<SentenceToSpeak> SENTENCES = new TupleTag<SentenceToSpeak>() {};
+  public static final TupleTag<KV<String, EpisodePlan>> PLANS =
+      new TupleTag<KV<String, EpisodePlan>>() {};
+  public static final TupleTag<EpisodeOutcome> FAILED = new TupleTag<EpisodeOutcome>() {};
+
+  private final String defaultVoice;
+  private final int maxSentenceChars;
+
+  public SplitSentences(String defaultVoice, int maxSentenceChars) {
+    this.defaultVoice = defaultVoice;
+    this.maxSentenceChars = maxSentenceChars;
+  }
+
+  @Override
+  public PCollectionTuple expand(PCollection<EpisodeRequest> stories) {
+    PCollectionTuple split =
+        stories.apply(
+            "SplitStory",
+            ParDo.of(new SplitStoryFn(defaultVoice, maxSentenceChars))
+                .withOutputTags(SENTENCES, TupleTagList.of(PLANS).and(FAILED)));
+    PCollection<SentenceToSpeak> spread =
+        split.get(SENTENCES).apply("SpreadOverWorkers", Reshuffle.viaRandomKey());
+    return PCollectionTuple.of(SENTENCES, spread)
+        .and(PLANS, split.get(PLANS))
+        .and(FAILED, split.get(FAILED));
+  }
+
+  static class SplitStoryFn extends DoFn<EpisodeRequest, SentenceToSpeak> {
+    private final String defaultVoice;
+    private final int maxSentenceChars;
+    private final Counter sentences = Metrics.counter("lullabeam", "sentences");
+
+    SplitStoryFn(String defaultVoice, int maxSentenceChars) {
+      this.defaultVoice = defaultVoice;
+      this.maxSentenceChars = maxSentenceChars;
+    }
+
+    @ProcessElement
+    public void process(@Element EpisodeRequest request, MultiOutputReceiver out) {
+      List<StorySentence> split = StoryText.sentences(request.story(), maxSentenceChars);
+      if (split.isEmpty()) {
+        out.get(FAILED)
+            .output(
+                EpisodeOutcome.failed(
+                    request.id(), request.line(), "the story has no sentence that can be spoken"));
+        return;
+      }
+      String voice = request.voice() != null ? request.voice() : defaultVoice;
+      for (StorySentence sentence : split) {
+        out.get(SENTENCES)
+            .output(
+                new SentenceToSpeak(
+                    request.id(),
+                    sentence.index(),
+                    sentence.display(),
+                    sentence.spoken(),
+                    sentence.paragraphEnd(),
+                    voice));
+      }
+      sentences.inc(split.size());
+      out.get(PLANS).output(KV.of(request.id(), new EpisodePlan(request, voice, split.size())));
+    }
+  }
+}

@@ -1,0 +1,178 @@
+package dev.lullabeam.pipeline.stories;
+
+import dev.lullabeam.lib.stories.StoryModel;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.lullabeam.values.EpisodeRequest;
+import dev.lullabeam.lib.quality.GateResult;
+import dev.lullabeam.lib.stories.GatedStoryWriter;
+import dev.lullabeam.lib.quality.NearDuplicateDetector;
+import dev.lullabeam.lib.quality.StoryGate;
+import dev.lullabeam.lib.quality.StoryTrimmer;
+import dev.lullabeam.values.EpisodeOutcome;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
+import org.apache.beam.sdk.coders.KvCoder;
+import org.apache.beam.sdk.coders.StringUtf8Coder;
+import org.apache.beam.sdk.coders.DoubleCoder;
+import org.apache.beam.sdk.transforms.GroupByKey;
+import org.apache.beam.sdk.transforms.DoFn;
+import org.apache.beam.sdk.transforms.MapElements;
+import org.apache.beam.sdk.transforms.PTransform;
+import org.apache.beam.sdk.transforms.ParDo;
+import org.apache.beam.sdk.transforms.View;
+import org.apache.beam.sdk.transforms.WithKeys;
+import org.apache.beam.sdk.values.KV;
+import org.apache.beam.sdk.values.PCollection;
+import org.apache.beam.sdk.values.PCollectionTuple;
+import org.apache.beam.sdk.values.PCollectionView;
+import org.apache.beam.sdk.values.TupleTag;
+import org.apache.beam.sdk.values.TupleTagList;
+import org.apache.beam.sdk.values.TypeDescriptors;
+
+/**
+ * Season-level near-copies: when two generated stories share most of their word 5-grams (MinHash
+ * estimate of shingle Jaccard at or above the detector's threshold), the later one by id is
+ * written once more with the next seed of its schedule; if the new story is still a near copy, or
+ * fails the gate, the episode is rejected naming the other episode.
+ */
+public class RewriteNearDuplicates
+    extends PTransform<PCollection<EpisodeRequest>, PCollectionTuple> {
+
+  public static final TupleTag<EpisodeRequest> KEPT = new TupleTag<EpisodeRequest>() {};
+  public static final TupleTag<EpisodeOutcome> REJECTED = new TupleTag<EpisodeOutcome>() {};
+
+  private final StoryModel model;
+  private final StoryGate gate;
+  private final NearDuplicateDetector detector;
+
+  public RewriteNearDuplicates(StoryModel model, StoryGate gate, NearDuplicateDetector detector) {
+    this.model = model;
+    this.gate = gate;
+    this.detector = detector;
+  }
+
+  @Override
+  public PCollectionTuple expand(PCollection<EpisodeRequest> stories) {
+    PCollection<KV<String, String>> byId =
+        stories.apply(
+            "StoryById",
+            MapElements.into(TypeDescriptors.kvs(TypeDescriptors.strings(), TypeDescriptors.strings()))
+                .via((EpisodeRequest r) -> KV.of(r.id(), r.story())));
+    PCollectionView<Map<String, String>> allStories = byId.apply("AllStories", View.asMap());
+    PCollectionView<Map<String, KV<String, Double>>> copies =
+        byId.apply("OneGroup", WithKeys.of("season"))
+            .apply("GatherStories", GroupByKey.create())
+            .apply("FindCopies", ParDo.of(new FindCopiesFn(detector)))
+            .setCoder(KvCoder.of(StringUtf8Coder.of(), KvCoder.of(StringUtf8Coder.of(), DoubleCoder.of())))
+            .apply("CopiesByLaterId", View.asMap());
+    return stories.apply(
+        "RewriteCopies",
+        ParDo.of(new RewriteFn(model, gate, detector, allStories, copies))
+            .withSideInputs(allStories, copies)
+            .withOutputTags(KEPT, TupleTagList.of(REJECTED)));
+  }
+
+  /** With every story in view, finds for each the earlier (by id) story it nearly copies. */
+  static class FindCopiesFn
+      extends DoFn<KV<String, Iterable<KV<String, String>>>, KV<String, KV<String, Double>>> {
+    private final NearDuplicateDetector detector;
+
+    FindCopiesFn(NearDuplicateDetector detector) {
+      this.detector = detector;
+    }
+
+    @ProcessElement
+    public void process(
+        @Element KV<String, Iterable<KV<String, String>>> season,
+        OutputReceiver<KV<String, KV<String, Double>>> out) {
+      TreeMap<String, String> stories = new TreeMap<>();
+      season.getValue().forEach(story -> stories.put(story.getKey(), story.getValue()));
+      detector
+          .findNearDuplicates(stories)
+          .forEach((later, match) -> out.output(KV.of(later, KV.of(match.earlierId(), match.similarity()))));
+    }
+  }
+
+  static class RewriteFn extends DoFn<EpisodeRequest, EpisodeRequest> {
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private final StoryModel model;
+    private final StoryGate gate;
+    private final NearDuplicateDetector detector;
+    private final PCollectionView<Map<String, String>> allStories;
+    private final PCollectionView<Map<String, KV<String, Double>>> copies;
+
+    RewriteFn(
+        StoryModel model,
+        StoryGate gate,
+        NearDuplicateDetector detector,
+        PCollectionView<Map<String, String>> allStories,
+        PCollectionView<Map<String, KV<String, Double>>> copies) {
+      this.model = model;
+      this.gate = gate;
+      this.detector = detector;
+      this.allStories = allStories;
+      this.copies = copies;
+    }
+
+    @ProcessElement
+    public void process(
+        @Element EpisodeRequest request, MultiOutputReceiver out, ProcessContext context)
+        throws Exception {
+      KV<String, Double> copy = context.sideInput(copies).get(request.id());
+      if (copy == null) {
+        out.get(KEPT).output(request);
+        return;
+      }
+      String other = copy.getKey();
+      String otherStory = context.sideInput(allStories).get(other);
+      ObjectNode info = (ObjectNode) JSON.readTree(request.storyInfoJson());
+      ArrayNode attempts = (ArrayNode) info.path("attempts");
+      int attempt = attempts.size() + 1;
+      long seed =
+          GatedStoryWriter.SeedSchedule.splitMix()
+              .seedFor(info.path("episode_seed").asLong(), attempt);
+      String why =
+          String.format(Locale.ROOT, "near copy of episode %s (similarity %.2f)", other, copy.getValue());
+      StoryModel.Written written = model.write(info.path("prompt").asText(), seed);
+      String story = StoryTrimmer.trimToLastSentence(GenerateStories.storyFrom(request, written.text));
+      GateResult verdict = gate.check(story);
+      double similarity =
+          NearDuplicateDetector.estimatedSimilarity(detector.signature(story), detector.signature(otherStory));
+      List<String> reasons = new ArrayList<>(verdict.reasons());
+      boolean stillCopy = similarity >= detector.threshold();
+      if (stillCopy) {
+        reasons.add(String.format(Locale.ROOT, "season:near_duplicate of %s %.2f", other, similarity));
+      }
+      ObjectNode entry = attempts.addObject();
+      entry.put("attempt", attempt);
+      entry.put("seed", seed);
+      entry.put("accepted", verdict.accepted() && !stillCopy);
+      entry.put("because", why);
+      ArrayNode reasonsNode = entry.putArray("reasons");
+      reasons.forEach(reasonsNode::add);
+      entry.set("scores", JSON.valueToTree(verdict.scores()));
+      entry.put("tokens_generated", written.tokens);
+      entry.put("seconds", written.seconds);
+      info.put("rewritten_because", why);
+      if (verdict.accepted() && !stillCopy) {
+        info.put("seed", seed);
+        out.get(KEPT).output(request.withStory(story, JSON.writeValueAsString(info)));
+        return;
+      }
+      out.get(REJECTED)
+          .output(
+              EpisodeOutcome.rejected(
+                  request.id(), request.line(),
+                  why + "; written again, still rejected: " + String.join("; ", reasons),
+                  model.loads())
+              .withStoryAttempts(attempts.size()));
+    }
+  }
+}

@@ -1,0 +1,98 @@
+package dev.lullabeam.pipeline.write;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.lullabeam.lib.audio.EpisodeMixer;
+import dev.lullabeam.lib.audio.SentenceTiming;
+import dev.lullabeam.values.EpisodeRequest;
+import dev.lullabeam.values.MixedEpisode;
+import dev.lullabeam.pipeline.write.Numbers;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+
+/** The episode's JSON sidecar: what was narrated, how, and what the final file measures. */
+public final class EpisodeJson {
+
+  public static final ObjectMapper JSON =
+      new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+
+  private EpisodeJson() {}
+
+  /**
+   * A fingerprint of what the catalogue asked for. A rerun reuses an episode only when it matches,
+   * so an edited story is narrated again.
+   */
+  public static String sourceHash(EpisodeRequest request, String voice) {
+    try {
+      MessageDigest sha = MessageDigest.getInstance("SHA-256");
+      for (String part :
+          new String[] {
+            request.title(), request.topic(), voice,
+            String.valueOf(request.story()), String.valueOf(request.prompt()),
+            String.valueOf(request.seed())
+          }) {
+        sha.update(part.getBytes(StandardCharsets.UTF_8));
+        sha.update((byte) 0);
+      }
+      return HexFormat.of().formatHex(sha.digest()).substring(0, 16);
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  public static byte[] of(MixedEpisode episode, double writeSeconds) {
+    EpisodeRequest request = episode.plan.request;
+    ObjectNode root = JSON.createObjectNode();
+    root.put("id", request.id());
+    root.put("title", request.title());
+    root.put("topic", request.topic());
+    root.put("track", request.trackNumber());
+    root.put("catalogue_line", request.line());
+    root.put("background", episode.backgroundFile);
+    root.put("voice", episode.plan.voice);
+    root.put("sample_rate", episode.sampleRate);
+    root.put("channels", 2);
+    root.put("mp3_bitrate", EpisodeMixer.MP3_BITRATE_LABEL);
+    root.put("duration_s", round(episode.durationSeconds, 3));
+    root.put("lead_in_s", EpisodeMixer.LEAD_IN_SECONDS);
+    root.put("tail_s", EpisodeMixer.TAIL_SECONDS);
+    root.put("loudness_lufs", round(episode.loudness.integratedLufs, 2));
+    root.put("true_peak_dbtp", round(episode.loudness.truePeakDbtp, 2));
+    root.put("loudness_range_lu", round(episode.loudness.rangeLu, 2));
+    root.put("source_hash", sourceHash(request, episode.plan.voice));
+    root.put("story", request.story());
+    if (request.storyInfoJson() != null) {
+      try {
+        root.set("story_info", JSON.readTree(request.storyInfoJson()));
+      } catch (java.io.IOException e) {
+        throw new IllegalStateException("story info is not JSON", e);
+      }
+    }
+    ArrayNode sentences = root.putArray("sentences");
+    for (SentenceTiming t : episode.sentences) {
+      ObjectNode s = sentences.addObject();
+      s.put("index", t.index);
+      s.put("text", t.text);
+      s.put("start_ms", t.startMs);
+      s.put("end_ms", t.endMs);
+    }
+    ObjectNode timings = root.putObject("timings_s");
+    timings.put("synthesis", round(episode.synthesisSeconds, 3));
+    timings.put("assembly", round(episode.assemblySeconds, 3));
+    timings.put("mix", round(episode.mixSeconds, 3));
+    timings.put("write", round(writeSeconds, 3));
+    try {
+      return JSON.writeValueAsBytes(root);
+    } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  static double round(double value, int places) {
+    return Numbers.round(value, places);
+  }
+}

@@ -1,0 +1,86 @@
+package dev.lullabeam.pipeline.write;
+
+import dev.lullabeam.lib.text.WebVtt;
+
+import dev.lullabeam.values.MixedEpisode;
+import dev.lullabeam.values.EpisodeOutcome;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import org.apache.beam.sdk.metrics.Counter;
+import org.apache.beam.sdk.metrics.Metrics;
+import org.apache.beam.sdk.transforms.DoFn;
+import org.apache.beam.sdk.transforms.PTransform;
+import org.apache.beam.sdk.transforms.ParDo;
+import org.apache.beam.sdk.values.PCollection;
+
+/**
+ * Writes each episode's MP3, WebVTT transcript and JSON, each atomically. The JSON goes last: an
+ * episode is complete exactly when its JSON exists, which is what a rerun checks.
+ */
+public class WriteEpisodes extends PTransform<PCollection<MixedEpisode>, PCollection<EpisodeOutcome>> {
+
+  private final String output;
+
+  public WriteEpisodes(String output) {
+    this.output = output;
+  }
+
+  @Override
+  public PCollection<EpisodeOutcome> expand(PCollection<MixedEpisode> episodes) {
+    return episodes.apply("WriteFiles", ParDo.of(new WriteEpisodeFn(output)));
+  }
+
+  /** How many stories the language model wrote, from the story info (0 for written stories). */
+  static int storyAttempts(String storyInfoJson) {
+    if (storyInfoJson == null) {
+      return 0;
+    }
+    try {
+      return EpisodeJson.JSON.readTree(storyInfoJson).path("attempts").size();
+    } catch (IOException e) {
+      return 0;
+    }
+  }
+
+  static class WriteEpisodeFn extends DoFn<MixedEpisode, EpisodeOutcome> {
+    private final String output;
+    private final Counter audioMillis = Metrics.counter("lullabeam", "audio_ms");
+
+    WriteEpisodeFn(String output) {
+      this.output = output;
+    }
+
+    @ProcessElement
+    public void process(@Element MixedEpisode episode, OutputReceiver<EpisodeOutcome> out) {
+      String id = episode.plan.request.id();
+      long start = System.nanoTime();
+      try {
+        OutputFiles.writeAtomically(OutputFiles.episodeFile(output, id, "mp3"), episode.mp3, "audio/mpeg");
+        OutputFiles.writeAtomically(
+            OutputFiles.episodeFile(output, id, "vtt"),
+            WebVtt.of(episode.sentences).getBytes(StandardCharsets.UTF_8),
+            "text/vtt");
+        double seconds = (System.nanoTime() - start) / 1e9;
+        OutputFiles.writeAtomically(
+            OutputFiles.episodeFile(output, id, "json"),
+            EpisodeJson.of(episode, seconds),
+            "application/json");
+      } catch (IOException | RuntimeException e) {
+        out.output(
+            EpisodeOutcome.failed(
+                id, episode.plan.request.line(), "writing outputs failed: " + e.getMessage(),
+                episode.modelLoads));
+        return;
+      }
+      audioMillis.inc(Math.round(episode.durationSeconds * 1000));
+      out.output(
+          EpisodeOutcome.ok(
+                  id,
+                  episode.plan.request.line(),
+                  episode.sentences.size(),
+                  episode.durationSeconds,
+                  episode.modelLoads)
+              .withStoryAttempts(storyAttempts(episode.plan.request.storyInfoJson())));
+    }
+  }
+}

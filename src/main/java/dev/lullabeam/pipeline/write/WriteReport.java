@@ -1,0 +1,137 @@
+package dev.lullabeam.pipeline.write;
+
+import dev.lullabeam.values.EpisodeOutcome;
+import dev.lullabeam.pipeline.write.SeasonReport;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.apache.beam.sdk.coders.ListCoder;
+import org.apache.beam.sdk.coders.SerializableCoder;
+import org.apache.beam.sdk.metrics.Counter;
+import org.apache.beam.sdk.metrics.Metrics;
+import org.apache.beam.sdk.transforms.Combine;
+import org.apache.beam.sdk.transforms.DoFn;
+import org.apache.beam.sdk.transforms.PTransform;
+import org.apache.beam.sdk.transforms.ParDo;
+import dev.lullabeam.lib.models.ModelLoads;
+import org.apache.beam.sdk.values.KV;
+import org.apache.beam.sdk.values.PCollection;
+import org.apache.beam.sdk.values.PCollectionView;
+
+/**
+ * Gathers every row's outcome and writes report.json once all are in. Combining globally yields
+ * one (possibly empty) list even for a catalogue without a single good row, so there is always a
+ * report.
+ */
+public class WriteReport extends PTransform<PCollection<EpisodeOutcome>, PCollection<String>> {
+
+  private final String output;
+  private final SeasonReport.RunInfo run;
+  private final PCollectionView<Map<String, List<String>>> warnings;
+  private final PCollectionView<Iterable<KV<String, KV<String, Integer>>>> loads;
+
+  /**
+   * @param warnings episode id → warnings about its story (reported, not fatal)
+   * @param loads model loads seen outside speech (model → (JVM → loads)), e.g. the language model
+   */
+  public WriteReport(
+      String output,
+      SeasonReport.RunInfo run,
+      PCollectionView<Map<String, List<String>>> warnings,
+      PCollectionView<Iterable<KV<String, KV<String, Integer>>>> loads) {
+    this.output = output;
+    this.run = run;
+    this.warnings = warnings;
+    this.loads = loads;
+  }
+
+  @Override
+  public PCollection<String> expand(PCollection<EpisodeOutcome> outcomes) {
+    return outcomes
+        .apply("CountFinished", ParDo.of(new CountFinishedFn()))
+        .apply("GatherOutcomes", Combine.globally(new ToListFn()))
+        .setCoder(ListCoder.of(SerializableCoder.of(EpisodeOutcome.class)))
+        .apply(
+            "WriteReportJson",
+            ParDo.of(new WriteReportFn(output, run, warnings, loads))
+                .withSideInputs(warnings, loads));
+  }
+
+  static class CountFinishedFn extends DoFn<EpisodeOutcome, EpisodeOutcome> {
+    private final Counter done = Metrics.counter("lullabeam", "episodes_done");
+    private final Counter failed = Metrics.counter("lullabeam", "episodes_failed");
+
+    @ProcessElement
+    public void process(@Element EpisodeOutcome outcome, OutputReceiver<EpisodeOutcome> out) {
+      if (outcome.status() != EpisodeOutcome.Status.BAD_ROW) {
+        done.inc();
+      }
+      if (outcome.status() == EpisodeOutcome.Status.FAILED) {
+        failed.inc();
+      }
+      out.output(outcome);
+    }
+  }
+
+  static class ToListFn
+      extends Combine.CombineFn<EpisodeOutcome, List<EpisodeOutcome>, List<EpisodeOutcome>> {
+    @Override
+    public List<EpisodeOutcome> createAccumulator() {
+      return new ArrayList<>();
+    }
+
+    @Override
+    public List<EpisodeOutcome> addInput(List<EpisodeOutcome> list, EpisodeOutcome outcome) {
+      list.add(outcome);
+      return list;
+    }
+
+    @Override
+    public List<EpisodeOutcome> mergeAccumulators(Iterable<List<EpisodeOutcome>> lists) {
+      List<EpisodeOutcome> merged = new ArrayList<>();
+      lists.forEach(merged::addAll);
+      return merged;
+    }
+
+    @Override
+    public List<EpisodeOutcome> extractOutput(List<EpisodeOutcome> list) {
+      return list;
+    }
+  }
+
+  static class WriteReportFn extends DoFn<List<EpisodeOutcome>, String> {
+    private final String output;
+    private final SeasonReport.RunInfo run;
+    private final PCollectionView<Map<String, List<String>>> warnings;
+    private final PCollectionView<Iterable<KV<String, KV<String, Integer>>>> loads;
+
+    WriteReportFn(
+        String output,
+        SeasonReport.RunInfo run,
+        PCollectionView<Map<String, List<String>>> warnings,
+        PCollectionView<Iterable<KV<String, KV<String, Integer>>>> loads) {
+      this.output = output;
+      this.run = run;
+      this.warnings = warnings;
+      this.loads = loads;
+    }
+
+    @ProcessElement
+    public void process(
+        @Element List<EpisodeOutcome> outcomes, OutputReceiver<String> out, ProcessContext context)
+        throws IOException {
+      Map<String, Map<String, Integer>> otherLoads = new java.util.TreeMap<>();
+      for (KV<String, KV<String, Integer>> load : context.sideInput(loads)) {
+        ModelLoads.merge(
+            otherLoads,
+            Map.of(load.getKey(), Map.of(load.getValue().getKey(), load.getValue().getValue())));
+      }
+      byte[] report =
+          SeasonReport.build(
+              outcomes, context.sideInput(warnings), otherLoads, run, System.currentTimeMillis());
+      OutputFiles.writeAtomically(OutputFiles.reportFile(output), report, "application/json");
+      out.output(OutputFiles.reportFile(output).toString());
+    }
+  }
+}

@@ -1,0 +1,95 @@
+package dev.lullabeam.pipeline.assembly;
+
+import dev.lullabeam.values.AssembledEpisode;
+
+import dev.lullabeam.lib.audio.AudioClip;
+import dev.lullabeam.values.EpisodeRequest;
+import dev.lullabeam.values.EpisodePlan;
+import dev.lullabeam.values.EpisodeOutcome;
+import dev.lullabeam.values.SpokenSentence;
+import java.util.Map;
+import org.apache.beam.sdk.coders.KvCoder;
+import org.apache.beam.sdk.coders.SerializableCoder;
+import org.apache.beam.sdk.coders.StringUtf8Coder;
+import org.apache.beam.sdk.testing.PAssert;
+import org.apache.beam.sdk.testing.TestPipeline;
+import org.apache.beam.sdk.testing.TestPipelineExtension;
+import org.apache.beam.sdk.transforms.Create;
+import org.apache.beam.sdk.transforms.MapElements;
+import org.apache.beam.sdk.transforms.join.KeyedPCollectionTuple;
+import org.apache.beam.sdk.values.KV;
+import org.apache.beam.sdk.values.PCollectionTuple;
+import org.apache.beam.sdk.values.TypeDescriptors;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+@ExtendWith(TestPipelineExtension.class)
+class AssembleEpisodeTest {
+
+  private static EpisodePlan plan(String id, long line, int sentences) {
+    return new EpisodePlan(
+        new EpisodeRequest(id, line, "rain", null, null, "story", null, null, 1), "v", sentences);
+  }
+
+  private static KV<String, SpokenSentence> spoken(String id, int index, int jvmLoads) {
+    short[] samples = new short[100];
+    java.util.Arrays.fill(samples, (short) 8000);
+    return KV.of(
+        id,
+        new SpokenSentence(
+            id, index, "Sentence " + index + ".", false, new AudioClip(1000, samples), 0.5,
+            Map.of("voice:v", Map.of("jvm-" + index, jvmLoads))));
+  }
+
+  @Test
+  void joinsCompleteEpisodesInOrderAndFailsIncompleteOnes(TestPipeline pipeline) {
+    var plans =
+        pipeline.apply(
+            "Plans",
+            Create.of(KV.of("full", plan("full", 2, 3)), KV.of("gap", plan("gap", 3, 3)),
+                    KV.of("broken", plan("broken", 4, 2)))
+                .withCoder(KvCoder.of(StringUtf8Coder.of(), SerializableCoder.of(EpisodePlan.class))));
+    var sentences =
+        pipeline.apply(
+            "Spoken",
+            Create.of(
+                    spoken("full", 2, 1), spoken("full", 0, 1), spoken("full", 1, 1),
+                    spoken("gap", 0, 1), spoken("gap", 2, 1),
+                    spoken("broken", 0, 1), spoken("broken", 1, 1))
+                .withCoder(
+                    KvCoder.of(StringUtf8Coder.of(), SerializableCoder.of(SpokenSentence.class))));
+    var failures = pipeline.apply("Failures", Create.of(KV.of("broken", "sentence 2 could not be spoken")));
+
+    PCollectionTuple result =
+        KeyedPCollectionTuple.of(AssembleEpisode.PLAN, plans)
+            .and(AssembleEpisode.SPOKEN, sentences)
+            .and(AssembleEpisode.SPEECH_FAILED, failures)
+            .apply(new AssembleEpisode());
+
+    PAssert.that(
+            result
+                .get(AssembleEpisode.ASSEMBLED)
+                .apply(
+                    "Describe1",
+
+                    MapElements.into(TypeDescriptors.strings())
+                        .via(
+                            (AssembledEpisode e) ->
+                                e.plan.request.id() + " " + e.sentences.get(0).text + "…"
+                                    + e.sentences.get(2).text + " synth=" + e.synthesisSeconds
+                                    + " jvms=" + e.modelLoads.get("voice:v").size())))
+        .containsInAnyOrder("full Sentence 0.…Sentence 2. synth=1.5 jvms=3");
+    PAssert.that(
+            result
+                .get(AssembleEpisode.FAILED)
+                .apply(
+                    "Describe2",
+
+                    MapElements.into(TypeDescriptors.strings())
+                        .via((EpisodeOutcome o) -> o.line() + " " + o.id() + ": " + o.reason())))
+        .containsInAnyOrder(
+            "3 gap: expected 3 spoken sentences, got 2; missing sentence(s) [1]",
+            "4 broken: sentence 2 could not be spoken");
+    pipeline.run().waitUntilFinish();
+  }
+}

@@ -1,0 +1,78 @@
+package dev.lullabeam.pipeline.sentences;
+
+import dev.lullabeam.lib.text.StoryText;
+
+import static org.hamcrest.MatcherAssert.assertThat;
+import static org.hamcrest.Matchers.containsInAnyOrder;
+import static org.hamcrest.Matchers.is;
+
+import dev.lullabeam.values.EpisodeRequest;
+import dev.lullabeam.values.EpisodePlan;
+import dev.lullabeam.values.SentenceToSpeak;
+import dev.lullabeam.values.EpisodeOutcome;
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.beam.sdk.testing.PAssert;
+import org.apache.beam.sdk.testing.TestPipeline;
+import org.apache.beam.sdk.testing.TestPipelineExtension;
+import org.apache.beam.sdk.transforms.Create;
+import org.apache.beam.sdk.transforms.MapElements;
+import org.apache.beam.sdk.values.KV;
+import org.apache.beam.sdk.values.PCollectionTuple;
+import org.apache.beam.sdk.values.TypeDescriptors;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+@ExtendWith(TestPipelineExtension.class)
+class SplitSentencesTest {
+
+  private static final EpisodeRequest OWL =
+      new EpisodeRequest(
+          "owl", 2, "night-forest", null, null,
+          "Dr. Hoot counted 3 stars. \"Is it late?\" she asked.\n\nThe forest slept.", null, null, 1);
+  private static final EpisodeRequest LINK_ONLY =
+      new EpisodeRequest("links", 3, "rain", null, null, "https://example.com", null, "cmu-slt-hsmm", 2);
+
+  @Test
+  void splitsNormalisesAndKeysSentencesByEpisode(TestPipeline pipeline) {
+    PCollectionTuple split =
+        pipeline
+            .apply(Create.of(OWL, LINK_ONLY))
+            .apply(new SplitSentences("cmu-slt-hsmm", 200));
+
+    PAssert.that(
+            split
+                .get(SplitSentences.SENTENCES)
+                .apply(
+                    "Describe1",
+
+                    MapElements.into(TypeDescriptors.strings())
+                        .via((SentenceToSpeak s) -> s.episodeId + "|" + s.index + "|" + s.spoken + "|" + s.paragraphEnd)))
+        .containsInAnyOrder(
+            "owl|0|Doctor Hoot counted three stars.|false",
+            "owl|1|\"Is it late?\" she asked.|true",
+            "owl|2|The forest slept.|true");
+    PAssert.that(
+            split
+                .get(SplitSentences.PLANS)
+                .apply(
+                    "Describe2",
+
+                    MapElements.into(TypeDescriptors.strings())
+                        .via((KV<String, EpisodePlan> p) -> p.getKey() + ":" + p.getValue().sentenceCount + ":" + p.getValue().voice)))
+        .containsInAnyOrder("owl:3:cmu-slt-hsmm");
+    PAssert.that(split.get(SplitSentences.FAILED))
+        .containsInAnyOrder(
+            EpisodeOutcome.failed("links", 3, "the story has no sentence that can be spoken"));
+    pipeline.run().waitUntilFinish();
+  }
+
+  @Test
+  void storyTextDropsWhatMustNotBeSaid() {
+    List<String> spoken = new ArrayList<>();
+    StoryText.sentences("# Chapter 1\n\nThe *brave* mouse 🐭 ran home. Email mouse@example.com!")
+        .forEach(s -> spoken.add(s.spoken()));
+    assertThat(spoken, containsInAnyOrder("Chapter one", "The brave mouse ran home.", "Email!"));
+    assertThat(String.join(" ", spoken).contains("@"), is(false));
+  }
+}

@@ -1,0 +1,97 @@
+package dev.lullabeam.pipeline.speech;
+
+import dev.lullabeam.lib.voice.Voice;
+import dev.lullabeam.lib.voices.Voices;
+import dev.lullabeam.values.SpokenSentence;
+
+import dev.lullabeam.lib.audio.AudioClip;
+import dev.lullabeam.values.SentenceToSpeak;
+import dev.lullabeam.lib.models.ModelLoads;
+import org.apache.beam.sdk.testing.PAssert;
+import org.apache.beam.sdk.testing.TestPipeline;
+import org.apache.beam.sdk.testing.TestPipelineExtension;
+import org.apache.beam.sdk.transforms.Create;
+import org.apache.beam.sdk.transforms.MapElements;
+import org.apache.beam.sdk.values.KV;
+import org.apache.beam.sdk.values.PCollectionTuple;
+import org.apache.beam.sdk.values.TypeDescriptors;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+@ExtendWith(TestPipelineExtension.class)
+class SynthesizeTest {
+
+  /**
+   * A voice that, like real engines, chokes on some input: apostrophes (which strict
+   * normalisation removes) and the word "boom" (which no normalisation removes). Each clip is
+   * 10 ms per character, so lengths show what was spoken.
+   */
+  static final String PICKY = "picky-test-voice";
+
+  static final class PickyVoice implements Voice {
+    @Override
+    public String name() {
+      return PICKY;
+    }
+
+    @Override
+    public int sampleRate() {
+      return 1000;
+    }
+
+    @Override
+    public AudioClip speak(String text) {
+      if (text.contains("'") || text.contains("’")) {
+        throw new IllegalArgumentException("cannot pronounce apostrophes");
+      }
+      if (text.toLowerCase().contains("boom")) {
+        throw new IllegalArgumentException("no phonemes for 'boom'");
+      }
+      return new AudioClip(1000, new short[text.length() * 10]);
+    }
+  }
+
+  @BeforeAll
+  static void registerVoice() {
+    Voices.register(PICKY, PickyVoice::new);
+  }
+
+  private static SentenceToSpeak sentence(String episode, int index, String text) {
+    return new SentenceToSpeak(episode, index, text, text, false, PICKY);
+  }
+
+  @Test
+  void speaksRetriesStrictlyAndReportsWhatCannotBeSpoken(TestPipeline pipeline) {
+    PCollectionTuple speech =
+        pipeline
+            .apply(
+                Create.of(
+                    sentence("calm", 0, "The sea was calm."),
+                    sentence("calm", 1, "It's late."),
+                    sentence("loud", 0, "Then came a boom.")))
+            .apply(new Synthesize());
+
+    PAssert.that(
+            speech
+                .get(Synthesize.SPOKEN)
+                .apply(
+                    "Describe1",
+
+                    MapElements.into(TypeDescriptors.strings())
+                        .via(
+                            (KV<String, SpokenSentence> s) ->
+                                s.getKey() + "#" + s.getValue().index + " " + s.getValue().audio.length()
+                                    + " loads=" + s.getValue().modelLoads.get("voice:" + PICKY)
+                                        .get(ModelLoads.jvmId()))))
+        .containsInAnyOrder("calm#0 170 loads=1", "calm#1 90 loads=1");
+    PAssert.that(speech.get(Synthesize.FAILED))
+        .containsInAnyOrder(
+            KV.of(
+                "loud",
+                "sentence 1 (\"Then came a boom.\") could not be spoken by voice "
+                    + PICKY
+                    + ": no phonemes for 'boom'"));
+    pipeline.run().waitUntilFinish();
+  }
+}

@@ -1,0 +1,255 @@
+package dev.lullabeam.pipeline.stories;
+
+import dev.lullabeam.lib.stories.StoryModel;
+
+import static org.hamcrest.MatcherAssert.assertThat;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.is;
+import static org.hamcrest.Matchers.startsWith;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.lullabeam.values.EpisodeRequest;
+import dev.lullabeam.lib.stories.GatedStoryWriter;
+import dev.lullabeam.lib.quality.NearDuplicateDetector;
+import dev.lullabeam.lib.quality.StoryGate;
+import dev.lullabeam.values.EpisodeOutcome;
+import java.util.List;
+import java.util.Map;
+import org.apache.beam.sdk.testing.PAssert;
+import org.apache.beam.sdk.testing.TestPipeline;
+import org.apache.beam.sdk.testing.TestPipelineExtension;
+import org.apache.beam.sdk.transforms.Create;
+import org.apache.beam.sdk.transforms.MapElements;
+import org.apache.beam.sdk.transforms.SerializableFunction;
+import org.apache.beam.sdk.values.PCollection;
+import org.apache.beam.sdk.values.PCollectionTuple;
+import org.apache.beam.sdk.values.TypeDescriptors;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/**
+ * Story generation in the pipeline with a deterministic model: what it writes depends only on the
+ * prompt and the seed, so attempts, seeds and reasons can be checked exactly.
+ */
+@ExtendWith(TestPipelineExtension.class)
+class GenerateStoriesTest {
+
+  private static final long SEASON_SEED = 7;
+  private static final String TEMPLATE = "A bedtime story.\n\n{prompt}\n";
+
+  static final String GOOD_CONTINUATION =
+      " She swam to the big flat rock where her grandmother lived. The water was warm and the"
+          + " moon was round and bright above the bay. Her grandmother told her about the little"
+          + " crabs who sleep under the sand, and the fish who dream in the deep blue water."
+          + " Then Mira yawned, curled her tail around her nose, and listened to the waves. Slowly,"
+          + " slowly, her eyes closed, and she dreamed of swimming with the stars. Goodnight, Mira.";
+  /** Three more stories, unlike each other and unlike the one above. */
+  static final List<String> OTHER_CONTINUATIONS =
+      List.of(
+          " A lantern glowed in the lighthouse window, and the keeper hummed an old sea song while"
+              + " he polished the great glass lamp. Outside, the gulls tucked their heads under their"
+              + " wings. The keeper's cat counted the boats coming home, one, two, three, until every"
+              + " sailor was safe in the harbour. Then the cat curled up on a woollen blanket, the"
+              + " lamp turned slowly round and round, and the whole village slept.",
+          " In the forest, a small hedgehog was building a bed of crunchy autumn leaves. He carried"
+              + " them one at a time in his tiny paws, red ones and yellow ones and brown ones. When"
+              + " the pile was tall enough, he wriggled inside until only his nose peeked out. An owl"
+              + " called softly from the old beech tree, the first snowflake drifted down, and the"
+              + " hedgehog fell asleep until spring.",
+          " Far away, a train with sleepy carriages rolled across the quiet plain under a sky full"
+              + " of stars. Inside, the passengers pulled soft blankets up to their chins. The driver"
+              + " sipped warm cocoa and waved to a farmer's dog who barked hello. Clickety clack went"
+              + " the wheels, gentle and steady, and every child on board drifted into dreams of the"
+              + " mountains they would see in the morning.");
+
+  static final String LOOP = " I knew I had to get wet. I knew I had to get wet. I knew I had to get"
+      + " wet. I knew I had to get wet. I knew I had to get wet. I knew I had to get wet. I knew I"
+      + " had to get wet. I knew I had to get wet. I knew I had to get wet. I knew I had to get wet.";
+
+  /**
+   * Writes a loop for seeds of {@code loopSeeds}, and the good story otherwise; a prompt that
+   * contains "boom" cannot be written at all; a prompt containing "twin" always gives the same
+   * good story whatever the seed (a near copy of its twin).
+   */
+  static final class ScriptedModel implements StoryModel {
+    private final List<Long> loopSeeds;
+
+    ScriptedModel(List<Long> loopSeeds) {
+      this.loopSeeds = loopSeeds;
+    }
+
+    @Override
+    public String name() {
+      return "scripted";
+    }
+
+    @Override
+    public Written write(String prompt, long seed) {
+      if (prompt.contains("boom")) {
+        throw new IllegalStateException("prompt is longer than the model's 2048 positions");
+      }
+      if (prompt.contains("twin")) {
+        return new Written(GOOD_CONTINUATION, 90, 0.01);
+      }
+      if (loopSeeds.contains(seed)) {
+        return new Written(LOOP, 100, 0.01);
+      }
+      // Seed 21 always gives the first of the other stories; other seeds one chosen by the seed.
+      int index = seed == 21 ? 0 : 1 + (int) Long.remainderUnsigned(seed, 2);
+      return new Written(OTHER_CONTINUATIONS.get(index), 95, 0.01);
+    }
+
+    @Override
+    public Map<String, Object> describe() {
+      return Map.of("kind", "scripted");
+    }
+
+    @Override
+    public Map<String, Map<String, Integer>> loads() {
+      return Map.of(name(), Map.of("this-jvm", 1));
+    }
+  }
+
+  private static EpisodeRequest prompt(String id, long line, String prompt, Long seed) {
+    return new EpisodeRequest(id, line, "ocean", null, prompt, null, seed, null, (int) line);
+  }
+
+  private static long seedOfAttempt(EpisodeRequest request, int attempt) {
+    long episodeSeed = GenerateStories.episodeSeed(request, SEASON_SEED);
+    return GatedStoryWriter.SeedSchedule.splitMix().seedFor(episodeSeed, attempt);
+  }
+
+  @Test
+  void writesRetriesWithNewSeedsRejectsAndFailsPerEpisode(TestPipeline pipeline) {
+    EpisodeRequest firstTime = prompt("first-time", 2, "Little Mira the seal could not sleep.", 11L);
+    EpisodeRequest secondTime = prompt("second-time", 3, "Little Mira the seal was wide awake.", 12L);
+    EpisodeRequest never = prompt("never", 4, "Little Mira the seal got wet.", 13L);
+    EpisodeRequest broken = prompt("broken", 5, "A boom in the night.", 14L);
+    ScriptedModel model =
+        new ScriptedModel(
+            List.of(
+                seedOfAttempt(secondTime, 1),
+                seedOfAttempt(never, 1), seedOfAttempt(never, 2), seedOfAttempt(never, 3)));
+
+    PCollectionTuple result =
+        pipeline
+            .apply(Create.of(firstTime, secondTime, never, broken))
+            .apply(new GenerateStories(model, new StoryGate(), TEMPLATE, SEASON_SEED, 3, 4, 2));
+
+    PAssert.that(describe(result.get(GenerateStories.WRITTEN), GenerateStoriesTest::summary))
+        .containsInAnyOrder(
+            "first-time attempts=1 accepted=true seed=11 prompt-first=true",
+            "second-time attempts=2 accepted=true seed=" + seedOfAttempt(secondTime, 2)
+                + " prompt-first=true");
+    PAssert.that(
+            describe(result.get(GenerateStories.REJECTED), o -> o.id() + " " + o.status().label() + " "
+                + o.reason().startsWith("every story was rejected (3 attempts): attempt 1: ")
+                + " " + o.reason().matches(".*attempt 3: .*repetition:dup_5_gram_char_frac.*")))
+        .containsInAnyOrder("never rejected true true");
+    PAssert.that(result.get(GenerateStories.FAILED))
+        .containsInAnyOrder(
+            EpisodeOutcome.failed(
+                "broken", 5,
+                "story generation failed: IllegalStateException: prompt is longer than the model's"
+                    + " 2048 positions",
+                Map.of("scripted", Map.of("this-jvm", 1))));
+    pipeline.run().waitUntilFinish();
+  }
+
+  /** "id attempts=N accepted=… seed=… prompt-first=…" from the story info. */
+  static String summary(EpisodeRequest request) {
+    try {
+      JsonNode info = new ObjectMapper().readTree(request.storyInfoJson());
+      JsonNode attempts = info.path("attempts");
+      return request.id()
+          + " attempts=" + attempts.size()
+          + " accepted=" + attempts.get(attempts.size() - 1).path("accepted").asBoolean()
+          + " seed=" + info.path("seed").asLong()
+          + " prompt-first=" + request.story().startsWith(request.prompt());
+    } catch (Exception e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  private static <T> PCollection<String> describe(
+      PCollection<T> collection, SerializableFunction<T, String> how) {
+    return collection.apply(
+        "Describe" + collection.getName(), MapElements.into(TypeDescriptors.strings()).via(how));
+  }
+
+  @Test
+  void aNearCopyOfAnEarlierStoryIsWrittenAgainOnceThenRejected(TestPipeline pipeline) {
+    EpisodeRequest a = prompt("a-seal", 2, "Little Mira the seal could not sleep.", 21L);
+    EpisodeRequest b = prompt("b-seal", 3, "Little Mira the seal could not sleep.", 21L);
+    EpisodeRequest twinA = prompt("c-twin", 4, "Little Mira the twin seal could not sleep.", 31L);
+    EpisodeRequest twinB = prompt("d-twin", 5, "Little Mira the twin seal could not sleep.", 32L);
+    ScriptedModel model = new ScriptedModel(List.of());
+    StoryGate gate = new StoryGate();
+
+    PCollectionTuple generated =
+        pipeline
+            .apply(Create.of(a, b, twinA, twinB))
+            .apply(new GenerateStories(model, gate, TEMPLATE, SEASON_SEED, 3, 2, 1));
+    PCollectionTuple distinct =
+        generated
+            .get(GenerateStories.WRITTEN)
+            .apply(new RewriteNearDuplicates(model, gate, new NearDuplicateDetector()));
+
+    // b-seal got a-seal's story (same prompt, same seed): written again with attempt 2's seed.
+    PAssert.that(describe(distinct.get(RewriteNearDuplicates.KEPT), GenerateStoriesTest::rewriteSummary))
+        .containsInAnyOrder(
+            "a-seal attempts=1",
+            "b-seal attempts=2 seed=" + seedOfAttempt(b, 2) + " because=near copy of episode a-seal",
+            "c-twin attempts=1");
+    PAssert.that(
+            describe(
+                distinct.get(RewriteNearDuplicates.REJECTED),
+                o -> o.id() + " " + o.status().label() + " " + o.reason()))
+        .satisfies(
+            rejected -> {
+              String only = rejected.iterator().next();
+              assertThat(
+                  only,
+                  startsWith(
+                      "d-twin rejected near copy of episode c-twin (similarity 1.00);"
+                          + " written again, still rejected: season:near_duplicate of c-twin 1.00"));
+              return null;
+            });
+    pipeline.run().waitUntilFinish();
+  }
+
+  static String rewriteSummary(EpisodeRequest request) {
+    try {
+      JsonNode info = new ObjectMapper().readTree(request.storyInfoJson());
+      String text = request.id() + " attempts=" + info.path("attempts").size();
+      if (info.has("rewritten_because")) {
+        text += " seed=" + info.path("seed").asLong() + " because="
+            + info.path("rewritten_because").asText().replaceAll(" \\(similarity.*", "");
+      }
+      return text;
+    } catch (Exception e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  @Test
+  void episodeSeedsComeFromTheCatalogueOrFromSeasonSeedAndId() {
+    EpisodeRequest given = prompt("x", 2, "p", 99L);
+    EpisodeRequest derived = prompt("x", 2, "p", null);
+    EpisodeRequest other = prompt("y", 2, "p", null);
+    assertThat(GenerateStories.episodeSeed(given, SEASON_SEED), is(99L));
+    assertThat(
+        GenerateStories.episodeSeed(derived, SEASON_SEED),
+        is(GenerateStories.episodeSeed(prompt("x", 9, "q", null), SEASON_SEED)));
+    assertThat(
+        GenerateStories.episodeSeed(derived, SEASON_SEED) == GenerateStories.episodeSeed(other, SEASON_SEED),
+        is(false));
+    assertThat(
+        GenerateStories.episodeSeed(derived, SEASON_SEED) == GenerateStories.episodeSeed(derived, 8),
+        is(false));
+    assertThat(
+        GenerateStories.fillTemplate("Story: {title}\n\n{prompt}\n\n", prompt("sea-song", 2, " Once. ", null)),
+        containsString("Story: Sea song\n\nOnce."));
+  }
+}
