@@ -1,4 +1,4 @@
-package dev.lullabeam.pipeline.speech;
+package dev.lullabeam.lib.voice.mary;
 
 import dev.lullabeam.lib.voice.Voice;
 import dev.lullabeam.lib.voices.Voices;
