@@ -12,7 +12,7 @@ import com.tngtech.archunit.lang.ArchRule;
  * The layering the README describes, enforced: {@code lib} (Beam-free libraries) at the bottom,
  * {@code values} (the pipeline's element types) above it, {@code pipeline} (the stages) above
  * that, {@code app} (commands, launcher, Flink, benchmarks) on top. Arrows only point down, and no
- * two packages depend on each other.
+ * two packages depend on each other. Only the application knows which runner runs the season.
  */
 @AnalyzeClasses(packages = "dev.lullabeam", importOptions = ImportOption.DoNotIncludeTests.class)
 class LayeringTest {
@@ -46,4 +46,10 @@ class LayeringTest {
       noClasses()
           .that().resideOutsideOfPackage("dev.lullabeam.app..")
           .should().dependOnClassesThat().resideInAPackage("dev.lullabeam.app..");
+
+  @ArchTest
+  static final ArchRule onlyTheApplicationKnowsRunners =
+      noClasses()
+          .that().resideOutsideOfPackage("dev.lullabeam.app..")
+          .should().dependOnClassesThat().resideInAPackage("org.apache.beam.runners..");
 }

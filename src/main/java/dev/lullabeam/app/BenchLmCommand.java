@@ -38,7 +38,8 @@ import picocli.CommandLine.Spec;
  * measured in the same run, and KV-cache decoding against full recomputation.
  */
 @Command(name = "bench-lm", mixinStandardHelpOptions = true,
-    description = "Benchmark GPT-Neo generation (random gpt-neo-125m-shaped weights, fp32).")
+    description = "Benchmark GPT-Neo generation (random gpt-neo-125m-shaped weights, fp32).",
+    defaultValueProvider = PipelineOptionDefaults.class)
 public final class BenchLmCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
 
@@ -80,7 +81,7 @@ public final class BenchLmCommand implements Callable<Integer> {
           + "so it applies only when nothing in this JVM has used DJL yet.")
   Integer threads;
 
-  @Option(names = "--device", defaultValue = "cpu", paramLabel = "D", description = "cpu (default), gpu or gpu:N.")
+  @Option(names = "--device", paramLabel = "D", description = "cpu, gpu or gpu:N (default: ${DEFAULT-VALUE}).")
   String device;
 
   @Override

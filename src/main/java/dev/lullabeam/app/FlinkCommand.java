@@ -1,8 +1,10 @@
 package dev.lullabeam.app;
 
-import dev.lullabeam.app.Lullabeam;
 import dev.lullabeam.app.flink.FlinkRest;
 import dev.lullabeam.app.flink.LocalFlinkCluster;
+import dev.lullabeam.app.season.ConfigurationException;
+import dev.lullabeam.app.season.SeasonLauncher;
+import dev.lullabeam.pipeline.SeasonOptions;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
@@ -11,6 +13,8 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
+import org.apache.beam.runners.flink.FlinkPipelineOptions;
+import org.apache.beam.runners.flink.FlinkRunner;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -20,20 +24,22 @@ import picocli.CommandLine.Spec;
 
 /**
  * {@code flink}: runs a season on a Flink 1.19 session cluster — an existing one
- * ({@code --flink-master}) or one started on this host for the season ({@code --local-cluster}).
- * run-flink.sh builds the job jar and the cluster classpath and calls this.
+ * ({@code --flinkMaster}) or one started on this host for the season ({@code --local-cluster}).
+ * run-flink.sh builds the job jar and the cluster classpath and calls this. The season itself is
+ * parsed, checked and run by the same {@link SeasonLauncher} as {@code season}'s, with
+ * FlinkRunner; its configuration is checked before a local cluster is started.
  */
 @Command(
     name = "flink",
     description = {
       "Run a season on a Flink 1.19 session cluster (see run-flink.sh, which builds what this needs).",
-      "Every option after the Flink ones goes to 'season' (--catalogue, --output, --parallelism, ...)."
+      "Every other option is a season option (--catalogue, --output, --parallelism, ...)."
     })
 public final class FlinkCommand implements Callable<Integer> {
 
   static final class Target {
-    @Option(names = "--flink-master", paramLabel = "HOST:PORT",
-        description = "REST address of a running Flink 1.19 session cluster")
+    @Option(names = "--flinkMaster", paramLabel = "HOST:PORT",
+        description = "REST address of a running Flink 1.19 session cluster (FlinkRunner's option)")
     String master;
 
     @Option(names = "--local-cluster",
@@ -72,7 +78,7 @@ public final class FlinkCommand implements Callable<Integer> {
   @Option(names = "--rpc-port", defaultValue = "6123", description = "JobManager RPC port (default: ${DEFAULT-VALUE})")
   int rpcPort;
 
-  @Parameters(arity = "0..*", paramLabel = "SEASON-OPTIONS", description = "options of 'season'")
+  @Parameters(arity = "0..*", paramLabel = "SEASON-OPTIONS", description = "options of 'season' and FlinkRunner")
   List<String> seasonArgs = new ArrayList<>();
 
   @Spec CommandSpec spec;
@@ -81,20 +87,42 @@ public final class FlinkCommand implements Callable<Integer> {
   public Integer call() throws Exception {
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
+    SeasonLauncher launcher = new SeasonLauncher("flink", out, err);
     if (!Files.isRegularFile(jobJar)) {
       err.println("lullabeam flink: job jar not found: " + jobJar + " (run-flink.sh builds it)");
-      return 2;
+      return SeasonLauncher.CONFIGURATION_ERROR;
     }
+    if (target.local && (clusterClasspath == null || !Files.isRegularFile(clusterClasspath))) {
+      err.println("lullabeam flink: --local-cluster needs --cluster-classpath FILE (run-flink.sh makes it)");
+      return SeasonLauncher.CONFIGURATION_ERROR;
+    }
+    SeasonOptions options;
+    try {
+      options = launcher.parse(seasonArgs);
+    } catch (ConfigurationException e) {
+      return launcher.configurationError(e);
+    }
+    options.setRunner(FlinkRunner.class);
+    FlinkPipelineOptions flink = options.as(FlinkPipelineOptions.class);
+    flink.setFilesToStage(List.of(jobJar.toAbsolutePath().toString()));
     if (target.master != null) {
       if (FlinkRest.get(target.master, "/overview") == null) {
         err.println("lullabeam flink: no Flink REST API answers at http://" + target.master + "/");
-        return 2;
+        return SeasonLauncher.CONFIGURATION_ERROR;
       }
-      return runSeason(target.master, null);
+      flink.setFlinkMaster(target.master);
+    } else if (flink.getParallelism() < 1) {
+      // One subtask per TaskManager unless asked: the other slots are there for recovery.
+      flink.setParallelism(taskManagers);
     }
-    if (clusterClasspath == null || !Files.isRegularFile(clusterClasspath)) {
-      err.println("lullabeam flink: --local-cluster needs --cluster-classpath FILE (run-flink.sh makes it)");
-      return 2;
+    SeasonLauncher.PreparedSeason season;
+    try {
+      season = launcher.prepare(options);
+    } catch (ConfigurationException e) {
+      return launcher.configurationError(e);
+    }
+    if (target.master != null) {
+      return launcher.run(season);
     }
     String classpath = Files.readString(clusterClasspath, StandardCharsets.UTF_8).strip();
     LocalFlinkCluster.Settings settings =
@@ -112,30 +140,14 @@ public final class FlinkCommand implements Callable<Integer> {
       cluster = LocalFlinkCluster.start(settings);
     } catch (IOException e) {
       err.println("lullabeam flink: " + e.getMessage());
-      return 2;
+      return SeasonLauncher.CONFIGURATION_ERROR;
     }
     try (cluster) {
       out.printf("lullabeam: cluster up in %.1f s%n", (System.nanoTime() - start) / 1e9);
-      // One subtask per TaskManager unless asked: the other slots are there for recovery.
-      return runSeason(cluster.restAddress(), "--parallelism=" + taskManagers);
+      flink.setFlinkMaster(cluster.restAddress());
+      return launcher.run(season);
     } finally {
       out.println("lullabeam: local Flink cluster stopped");
     }
-  }
-
-  private int runSeason(String master, String defaultParallelism) {
-    List<String> args = new ArrayList<>();
-    args.add("season");
-    args.add("--runner=FlinkRunner");
-    args.add("--flinkMaster=" + master);
-    args.add("--filesToStage=" + jobJar.toAbsolutePath());
-    if (defaultParallelism != null && seasonArgs.stream().noneMatch(a -> a.startsWith("--parallelism"))) {
-      args.add(defaultParallelism);
-    }
-    args.addAll(seasonArgs);
-    return Lullabeam.commandLine()
-        .setOut(spec.commandLine().getOut())
-        .setErr(spec.commandLine().getErr())
-        .execute(args.toArray(new String[0]));
   }
 }

@@ -23,53 +23,56 @@ import picocli.CommandLine.Spec;
 
 /** Continues one or more prompts with a GPT-Neo model; all prompts run together as one batch. */
 @Command(name = "generate", mixinStandardHelpOptions = true,
-    description = "Continue prompts with a GPT-Neo model (a directory or a Hugging Face id).")
+    description = {
+      "Continue prompts with a GPT-Neo model (a directory or a Hugging Face id).",
+      "Options and defaults are those of 'season' (--temperature=0 is greedy)."},
+    defaultValueProvider = PipelineOptionDefaults.class)
 public final class GenerateCommand implements Callable<Integer> {
   private static final ObjectMapper JSON = new ObjectMapper();
 
   @Spec CommandSpec spec;
 
-  @Option(names = "--model", required = true, paramLabel = "DIR_OR_ID",
-      description = "Model directory in Hugging Face layout, or a hub id such as EleutherAI/gpt-neo-125m.")
+  @Option(names = "--model", paramLabel = "DIR_OR_ID",
+      description = "Model directory in Hugging Face layout, or a hub id (default: ${DEFAULT-VALUE}).")
   String model;
 
   @Option(names = "--prompt", required = true, paramLabel = "TEXT", description = "A prompt; repeat for a batch.")
   List<String> prompts = new ArrayList<>();
 
-  @Option(names = "--max-new-tokens", required = true, paramLabel = "N",
-      description = "New tokens per prompt at most (capped so prompt + output fit the model).")
+  @Option(names = "--maxNewTokens", paramLabel = "N",
+      description = "New tokens per prompt at most, capped so prompt + output fit the model (default: ${DEFAULT-VALUE}).")
   int maxNewTokens;
 
-  @Option(names = "--min-new-tokens", defaultValue = "0", paramLabel = "N",
-      description = "End-of-text is not allowed before this many new tokens (default ${DEFAULT-VALUE}).")
+  @Option(names = "--minNewTokens", paramLabel = "N",
+      description = "End-of-text is not allowed before this many new tokens (default: ${DEFAULT-VALUE}).")
   int minNewTokens;
 
-  @Option(names = "--temperature", defaultValue = "0", paramLabel = "T",
-      description = "0 = greedy (default); higher samples more freely.")
+  @Option(names = "--temperature", paramLabel = "T",
+      description = "Sampling temperature; 0 = greedy (default: ${DEFAULT-VALUE}).")
   double temperature;
 
-  @Option(names = "--top-k", defaultValue = "0", paramLabel = "K", description = "0 = off (default).")
+  @Option(names = "--topK", paramLabel = "K", description = "Top-k sampling; 0 = off (default: ${DEFAULT-VALUE}).")
   int topK;
 
-  @Option(names = "--top-p", defaultValue = "1.0", paramLabel = "P", description = "1 = off (default).")
+  @Option(names = "--topP", paramLabel = "P", description = "Top-p sampling; 1 = off (default: ${DEFAULT-VALUE}).")
   double topP;
 
-  @Option(names = "--repetition-penalty", defaultValue = "1.0", paramLabel = "R",
-      description = "CTRL-style; 1 = off (default), about 1.2 against loops.")
+  @Option(names = "--repetitionPenalty", paramLabel = "R",
+      description = "CTRL-style repetition penalty; 1 = off (default: ${DEFAULT-VALUE}).")
   double repetitionPenalty;
 
-  @Option(names = "--no-repeat-ngram", defaultValue = "0", paramLabel = "N",
-      description = "Forbid repeating any n-gram of this size; 0 = off (default).")
+  @Option(names = "--noRepeatNgram", paramLabel = "N",
+      description = "Forbid repeating any n-gram of this size; 0 = off (default: ${DEFAULT-VALUE}).")
   int noRepeatNgram;
 
-  @Option(names = "--seed", defaultValue = "0", paramLabel = "S",
-      description = "Seed of every prompt's own random generator (default ${DEFAULT-VALUE}).")
+  @Option(names = "--seed", paramLabel = "S",
+      description = "Seed of every prompt's own random generator (default: ${DEFAULT-VALUE}).")
   long seed;
 
-  @Option(names = "--device", defaultValue = "cpu", paramLabel = "D", description = "cpu (default), gpu or gpu:N.")
+  @Option(names = "--device", paramLabel = "D", description = "cpu, gpu or gpu:N (default: ${DEFAULT-VALUE}).")
   String device;
 
-  @Option(names = "--dtype", defaultValue = "fp32", paramLabel = "TYPE", description = "fp32 (default) or fp16.")
+  @Option(names = "--dtype", paramLabel = "TYPE", description = "fp32 or fp16 (default: ${DEFAULT-VALUE}).")
   String dtype;
 
   @Option(names = "--json", description = "Print one JSON object instead of text.")

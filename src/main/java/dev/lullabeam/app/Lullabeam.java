@@ -1,14 +1,6 @@
 package dev.lullabeam.app;
 
-import dev.lullabeam.app.SeasonBenchmark;
-import dev.lullabeam.app.FlinkCommand;
-import dev.lullabeam.app.MakeBackgroundsCommand;
-import dev.lullabeam.app.SeasonCommand;
-import dev.lullabeam.app.SpeakCommand;
-import dev.lullabeam.app.BenchLmCommand;
-import dev.lullabeam.app.GenerateCommand;
-import dev.lullabeam.app.MakeCheckpointCommand;
-import dev.lullabeam.app.CheckStoryCommand;
+import dev.lullabeam.app.season.SeasonLauncher;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -52,7 +44,7 @@ public final class Lullabeam implements Runnable {
     cli.setExecutionExceptionHandler(
         (e, commandLine, parseResult) -> {
           commandLine.getErr().println(
-              "lullabeam " + commandLine.getCommandName() + ": " + SeasonCommand.rootMessage(e));
+              "lullabeam " + commandLine.getCommandName() + ": " + SeasonLauncher.rootMessage(e));
           return 1;
         });
     return cli;

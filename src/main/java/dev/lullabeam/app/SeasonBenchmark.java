@@ -2,11 +2,8 @@ package dev.lullabeam.app;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.lullabeam.app.SeasonCommand;
-import dev.lullabeam.pipeline.SeasonOptions;
-import dev.lullabeam.pipeline.SeasonPipeline;
-import org.apache.beam.runners.direct.DirectOptions;
-import org.apache.beam.sdk.Pipeline;
+import dev.lullabeam.app.season.ConfigurationException;
+import dev.lullabeam.app.season.SeasonLauncher;
 import org.apache.beam.sdk.PipelineResult;
 import org.apache.beam.sdk.metrics.MetricNameFilter;
 import org.apache.beam.sdk.metrics.MetricResult;
@@ -43,7 +40,8 @@ import picocli.CommandLine.Model.CommandSpec;
  */
 @Command(
     name = "bench-season",
-    description = "Measure a season's real-time factor against the voice alone (the ceiling).")
+    description = "Measure a season's real-time factor against the voice alone (the ceiling).",
+    defaultValueProvider = PipelineOptionDefaults.class)
 public final class SeasonBenchmark implements Callable<Integer> {
 
   @Spec CommandSpec spec;
@@ -59,7 +57,7 @@ public final class SeasonBenchmark implements Callable<Integer> {
   @Option(names = "--threads", description = "Threads for the voice-only ceiling (default: cores).")
   Integer threads;
 
-  @Option(names = "--backgrounds", defaultValue = "backgrounds/backgrounds.csv")
+  @Option(names = "--backgrounds", description = "Topic → ambience mapping (default: ${DEFAULT-VALUE}).")
   String backgrounds;
 
   @Override
@@ -75,6 +73,21 @@ public final class SeasonBenchmark implements Callable<Integer> {
       for (StorySentence s : StoryText.sentences(episode.story())) {
         sentences.add(s.spoken());
       }
+    }
+    // The season is checked and built first, so that a configuration error stops before any work;
+    // it runs (on the DirectRunner, voice already loaded) after the ceiling.
+    Path output = work.resolve("out");
+    SeasonLauncher launcher = new SeasonLauncher("bench-season", out, spec.commandLine().getErr());
+    SeasonLauncher.PreparedSeason season;
+    try {
+      season =
+          launcher.prepare(
+              launcher.parse(
+                  List.of(
+                      "--catalogue=" + replicated, "--output=" + output,
+                      "--backgrounds=" + backgrounds, "--season=bench")));
+    } catch (ConfigurationException e) {
+      return launcher.configurationError(e);
     }
     out.printf("bench-season: %d episodes, %d sentences, %d cores, load average at start: %s%n",
         episodes.size(), sentences.size(), cores, loadAverage());
@@ -102,21 +115,11 @@ public final class SeasonBenchmark implements Callable<Integer> {
     double voiceCores = (processCpuNanos() - cpu0) / 1e9 / voiceWall;
     pool.shutdown();
 
-    // The season: same stories, whole pipeline, same JVM (voice already loaded). The sentence
-    // counter tells when speaking ended; what follows is assembly, mixing and writing.
-    Path output = work.resolve("out");
-    SeasonOptions options =
-        SeasonCommand.parse(
-            List.of(
-                "--catalogue=" + replicated, "--output=" + output, "--backgrounds=" + backgrounds,
-                "--season=bench"));
-    options.as(DirectOptions.class).setBlockOnRun(false);
-    SeasonCommand.Configuration configuration = SeasonCommand.checkConfiguration(options, out);
-    Pipeline pipeline = Pipeline.create(options);
-    SeasonPipeline.build(pipeline, options, configuration.backgrounds, configuration.storyWriting);
+    // The season: same stories, whole pipeline, same JVM. The sentence counter tells when
+    // speaking ended; what follows is assembly, mixing and writing.
     long cpu1 = processCpuNanos();
     long t1 = System.nanoTime();
-    PipelineResult result = pipeline.run();
+    PipelineResult result = launcher.start(season);
     double speakingEnded = Double.NaN;
     PipelineResult.State state;
     do {

@@ -20,7 +20,8 @@ import picocli.CommandLine.Model.CommandSpec;
 /** {@code speak}: one text through normalisation and a voice, to try voices. */
 @Command(
     name = "speak",
-    description = "Speak one text (normalised and split as in a season) into a WAV file.")
+    description = "Speak one text (normalised and split as in a season) into a WAV file.",
+    defaultValueProvider = PipelineOptionDefaults.class)
 public final class SpeakCommand implements Callable<Integer> {
 
   @Spec CommandSpec spec;
@@ -31,7 +32,7 @@ public final class SpeakCommand implements Callable<Integer> {
   @Option(names = "--output", required = true, description = "The WAV file to write.")
   Path output;
 
-  @Option(names = "--voice", defaultValue = Voices.DEFAULT, description = "Voice (default: ${DEFAULT-VALUE}).")
+  @Option(names = "--voice", description = "Voice (default: ${DEFAULT-VALUE}).")
   String voice;
 
   @Override

@@ -6,7 +6,6 @@ import dev.lullabeam.pipeline.catalogue.ReadCatalogue;
 import dev.lullabeam.pipeline.assembly.AssembleEpisode;
 import dev.lullabeam.values.AssembledEpisode;
 import dev.lullabeam.pipeline.mix.MixEpisode;
-import dev.lullabeam.pipeline.SeasonOptions;
 import dev.lullabeam.pipeline.resume.SkipCompletedEpisodes;
 import dev.lullabeam.pipeline.write.WriteEpisodes;
 import dev.lullabeam.pipeline.write.WriteReport;
@@ -24,8 +23,6 @@ import dev.lullabeam.pipeline.stories.TakeWrittenStories;
 import dev.lullabeam.pipeline.sentences.SplitSentences;
 import java.util.List;
 import java.util.Map;
-import org.apache.beam.runners.direct.DirectOptions;
-import org.apache.beam.runners.flink.FlinkPipelineOptions;
 import org.apache.beam.sdk.Pipeline;
 import org.apache.beam.sdk.transforms.Create;
 import org.apache.beam.sdk.coders.KvCoder;
@@ -64,32 +61,15 @@ public final class SeasonPipeline {
     }
   }
 
-  /**
-   * As many prompt groups as the runner runs threads or slots. One group per busy thread matters
-   * on the DirectRunner: while a thread waits on a long call, its idle threads spin (Beam issue
-   * 18070, "Backoff in the DirectRunner Monitor if no work is available"), taking the CPU the
-   * model needs. All groups of a JVM still share one model and its batches.
-   */
-  static int storyShards(SeasonOptions options) {
-    if (options.getStoryShards() > 0) {
-      return options.getStoryShards();
-    }
-    String runner = options.getRunner().getSimpleName();
-    if (runner.equals("DirectRunner")) {
-      return Math.max(1, options.as(DirectOptions.class).getTargetParallelism());
-    }
-    if (runner.equals("FlinkRunner")) {
-      return Math.max(1, options.as(FlinkPipelineOptions.class).getParallelism());
-    }
-    return 1;
-  }
-
   static final String NO_MODEL =
       "the row has a prompt but no story, and no language model was configured for this run";
 
   /**
    * Adds the season to {@code pipeline}; returns the report's path once written.
    *
+   * @param options the season's options; {@code storyShards} must already be resolved to the
+   *     runner's parallelism when it was left at 0 (the launcher does this: the pipeline does not
+   *     look at runners)
    * @param storyWriting the language model and prompt template, or null when no row needs one
    */
   public static PCollection<String> build(
@@ -97,6 +77,11 @@ public final class SeasonPipeline {
       SeasonOptions options,
       Map<String, Background> backgrounds,
       StoryWriting storyWriting) {
+    if (options.getStoryShards() < 1) {
+      throw new IllegalArgumentException(
+          "storyShards must be resolved to at least 1 before the season is built, got "
+              + options.getStoryShards());
+    }
     String output = options.getOutput();
 
     PCollectionView<Map<String, Background>> backgroundView =
@@ -137,7 +122,7 @@ public final class SeasonPipeline {
               "GenerateStories",
               new GenerateStories(
                   storyWriting.model, gate, storyWriting.template, options.getSeed(),
-                  options.getMaxAttempts(), options.getBatchSize(), storyShards(options)));
+                  options.getMaxAttempts(), options.getBatchSize(), options.getStoryShards()));
       PCollectionTuple distinct =
           generated
               .get(GenerateStories.WRITTEN)

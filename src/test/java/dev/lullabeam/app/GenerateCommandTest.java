@@ -13,11 +13,13 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.lullabeam.lib.lm.Gpt2Tokenizer;
 import dev.lullabeam.lib.lm.TestModels;
+import dev.lullabeam.pipeline.stories.StoryGenerationOptions;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import org.apache.beam.sdk.options.PipelineOptionsFactory;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -53,8 +55,8 @@ class GenerateCommandTest {
   @Test
   void printsOneJsonObjectWithEveryPromptOfTheBatch() throws Exception {
     Run run = new Run(new GenerateCommand(), "--model", model.toString(), "--prompt", "Once upon a time",
-        "--prompt", "The little fox", "--max-new-tokens", "6", "--temperature", "0.8", "--top-k", "50",
-        "--top-p", "0.9", "--repetition-penalty", "1.2", "--no-repeat-ngram", "3", "--seed", "5", "--json");
+        "--prompt", "The little fox", "--maxNewTokens", "6", "--minNewTokens", "0", "--temperature", "0.8",
+        "--topK", "50", "--topP", "0.9", "--repetitionPenalty", "1.2", "--noRepeatNgram", "3", "--seed", "5", "--json");
     assertThat(run.err, run.exitCode, is(0));
     JsonNode json = new ObjectMapper().readTree(run.out);
     assertThat(run.out.strip().lines().count(), is(1L));
@@ -74,15 +76,45 @@ class GenerateCommandTest {
     }
     // Same seed, same tokens.
     Run again = new Run(new GenerateCommand(), "--model", model.toString(), "--prompt", "Once upon a time",
-        "--prompt", "The little fox", "--max-new-tokens", "6", "--temperature", "0.8", "--top-k", "50",
-        "--top-p", "0.9", "--repetition-penalty", "1.2", "--no-repeat-ngram", "3", "--seed", "5", "--json");
+        "--prompt", "The little fox", "--maxNewTokens", "6", "--minNewTokens", "0", "--temperature", "0.8",
+        "--topK", "50", "--topP", "0.9", "--repetitionPenalty", "1.2", "--noRepeatNgram", "3", "--seed", "5", "--json");
     assertThat(new ObjectMapper().readTree(again.out).get("results"), equalTo(json.get("results")));
+  }
+
+  @Test
+  void sharedOptionsHaveTheSeasonsDefaults() {
+    GenerateCommand command = new GenerateCommand();
+    new CommandLine(command).parseArgs("--prompt", "x");
+    StoryGenerationOptions season = PipelineOptionsFactory.create().as(StoryGenerationOptions.class);
+
+    assertThat(command.model, is(season.getModel()));
+    assertThat(command.maxNewTokens, is(season.getMaxNewTokens()));
+    assertThat(command.minNewTokens, is(season.getMinNewTokens()));
+    assertThat(command.temperature, is(season.getTemperature()));
+    assertThat(command.topK, is(season.getTopK()));
+    assertThat(command.topP, is(season.getTopP()));
+    assertThat(command.repetitionPenalty, is(season.getRepetitionPenalty()));
+    assertThat(command.noRepeatNgram, is(season.getNoRepeatNgram()));
+    assertThat(command.seed, is(season.getSeed()));
+    assertThat(command.device, is(season.getDevice()));
+    assertThat(command.dtype, is(season.getDtype()));
+    // Sampling, as in a season: not greedy unless asked.
+    assertThat(command.temperature, is(0.8));
+  }
+
+  @Test
+  void optionsAreNamedAsInASeason() {
+    Run run = new Run(new GenerateCommand(), "--model", model.toString(), "--prompt", "x",
+        "--max-new-tokens", "3");
+    assertThat(run.exitCode, is(2));
+    assertThat(run.err, startsWith("Unknown option"));
+    assertThat(run.err, containsString("'--max-new-tokens'"));
   }
 
   @Test
   void aPromptTooLongForTheModelIsOneLineAndExitCode2() {
     Run run = new Run(new GenerateCommand(), "--model", model.toString(),
-        "--prompt", "once upon a time ".repeat(60), "--max-new-tokens", "5", "--json");
+        "--prompt", "once upon a time ".repeat(60), "--maxNewTokens", "5", "--minNewTokens", "0", "--json");
     assertThat(run.exitCode, is(2));
     assertThat(run.err, startsWith("error: the prompt has "));
     assertThat(run.err, containsString("max_position_embeddings of 128"));
@@ -93,10 +125,10 @@ class GenerateCommandTest {
   @Test
   void badInputsAreOneLineErrors() {
     List<String[]> cases = new ArrayList<>();
-    cases.add(new String[] {"--model", tempDir.resolve("missing dir").toString(), "--prompt", "x", "--max-new-tokens", "3"});
-    cases.add(new String[] {"--model", model.toString(), "--prompt", "x", "--max-new-tokens", "3", "--device", "gpu:7"});
-    cases.add(new String[] {"--model", model.toString(), "--prompt", "x", "--max-new-tokens", "3", "--top-p", "0"});
-    cases.add(new String[] {"--model", model.toString(), "--prompt", "", "--max-new-tokens", "3"});
+    cases.add(new String[] {"--model", tempDir.resolve("missing dir").toString(), "--prompt", "x", "--maxNewTokens", "3", "--minNewTokens", "0"});
+    cases.add(new String[] {"--model", model.toString(), "--prompt", "x", "--maxNewTokens", "3", "--minNewTokens", "0", "--device", "gpu:7"});
+    cases.add(new String[] {"--model", model.toString(), "--prompt", "x", "--maxNewTokens", "3", "--minNewTokens", "0", "--topP", "0"});
+    cases.add(new String[] {"--model", model.toString(), "--prompt", "", "--maxNewTokens", "3", "--minNewTokens", "0"});
     for (String[] args : cases) {
       Run run = new Run(new GenerateCommand(), args);
       assertThat(String.join(" ", args), run.exitCode, is(2));
@@ -109,7 +141,7 @@ class GenerateCommandTest {
   @Test
   void withoutJsonPrintsPromptAndContinuation() {
     Run run = new Run(new GenerateCommand(), "--model", model.toString(), "--prompt", "Once upon a time",
-        "--max-new-tokens", "4");
+        "--maxNewTokens", "4", "--minNewTokens", "0", "--temperature", "0");
     assertThat(run.exitCode, is(0));
     assertThat(run.out, startsWith("Once upon a time"));
   }

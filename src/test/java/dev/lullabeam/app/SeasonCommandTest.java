@@ -32,10 +32,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.MethodOrderer;
-import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
@@ -44,9 +41,9 @@ import picocli.CommandLine;
 
 /**
  * The {@code season} command end to end on the DirectRunner: a small catalogue with good and bad
- * rows, every output checked, then a rerun that reuses the finished episodes.
+ * rows, every output checked; a rerun that reuses finished episodes; configuration errors. Every
+ * test writes to its own output folder, so they run in any order.
  */
-@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class SeasonCommandTest {
 
   private static final ObjectMapper JSON = new ObjectMapper();
@@ -67,7 +64,6 @@ class SeasonCommandTest {
 
   @TempDir static Path work;
   static Path catalogue;
-  static Path output;
   /** A randomly initialised GPT-Neo: it writes noise, which the quality gate rejects. */
   static Path tinyModel;
 
@@ -82,7 +78,6 @@ class SeasonCommandTest {
             .reduce("", (a, b) -> a + b + "\n");
     catalogue = work.resolve("season.csv");
     Files.writeString(catalogue, fixRows(withPrompt), StandardCharsets.UTF_8);
-    output = work.resolve("out");
     tinyModel = work.resolve("tiny-gpt-neo");
     new CheckpointWriter(CheckpointShape.TINY, TensorDType.F32, 1).write(tinyModel);
   }
@@ -146,8 +141,8 @@ class SeasonCommandTest {
   }
 
   @Test
-  @Order(1)
   void narratesGoodRowsAndReportsEveryOtherRowByLine() throws IOException {
+    Path output = work.resolve("out");
     Run run =
         lullabeam(
             "season", "--catalogue", catalogue.toString(), "--output", output.toString(),
@@ -195,7 +190,7 @@ class SeasonCommandTest {
     assertThat(modelLoads.elements().next().asInt(), is(1));
 
     for (String id : List.of("moon-boat", "sleepy-owl", "rainy-day")) {
-      checkEpisode(id);
+      checkEpisode(output, id);
     }
     JsonNode owl = JSON.readTree(output.resolve("episodes/sleepy-owl.json").toFile());
     assertThat(owl.path("title").asText(), is("Sleepy owl"));
@@ -216,7 +211,7 @@ class SeasonCommandTest {
     return byLine.get(line).path("status").asText();
   }
 
-  private static void checkEpisode(String id) throws IOException {
+  private static void checkEpisode(Path output, String id) throws IOException {
     Path dir = output.resolve("episodes");
     JsonNode json = JSON.readTree(dir.resolve(id + ".json").toFile());
     assertThat(json.path("id").asText(), is(id));
@@ -244,30 +239,35 @@ class SeasonCommandTest {
   }
 
   @Test
-  @Order(2)
   void rerunReusesCompleteEpisodesAndOverwriteMakesThemAgain() throws IOException {
+    Path oneStory = work.resolve("one-story.csv");
+    Files.writeString(
+        oneStory,
+        "id,topic,story\nmoon-boat,ocean,\"A little boat sailed under the moon. It rocked gently.\"\n");
+    Path output = work.resolve("rerun-out");
+    String[] season = {
+      "season", "--catalogue", oneStory.toString(), "--output", output.toString(),
+      "--backgrounds", BACKGROUNDS, "--progressSeconds=0"
+    };
+    Run first = lullabeam(season);
+    assertThat(first.err, first.exit, is(0));
     Path mp3 = output.resolve("episodes/moon-boat.mp3");
     long firstWrite = Files.getLastModifiedTime(mp3).toMillis();
 
-    Run rerun =
-        lullabeam(
-            "season", "--catalogue", catalogue.toString(), "--output", output.toString(),
-            "--backgrounds", BACKGROUNDS, "--progressSeconds=0", "--model=" + tinyModel,
-            "--maxAttempts=1");
+    Run rerun = lullabeam(season);
     assertThat(rerun.err, rerun.exit, is(0));
     JsonNode totals = JSON.readTree(output.resolve("report.json").toFile()).path("totals");
-    assertThat(totals.path("reused").asInt(), is(3));
+    assertThat(totals.path("ok").asInt(), is(1));
+    assertThat(totals.path("reused").asInt(), is(1));
     assertThat(Files.getLastModifiedTime(mp3).toMillis(), is(firstWrite));
 
-    Run overwrite =
-        lullabeam(
-            "season", "--catalogue", catalogue.toString(), "--output", output.toString(),
-            "--backgrounds", BACKGROUNDS, "--overwrite", "--progressSeconds=0",
-            "--model=" + tinyModel, "--maxAttempts=1");
+    List<String> overwriteArgs = new ArrayList<>(List.of(season));
+    overwriteArgs.add("--overwrite");
+    Run overwrite = lullabeam(overwriteArgs.toArray(new String[0]));
     assertThat(overwrite.err, overwrite.exit, is(0));
     totals = JSON.readTree(output.resolve("report.json").toFile()).path("totals");
     assertThat(totals.path("reused").asInt(), is(0));
-    assertThat(totals.path("ok").asInt(), is(3));
+    assertThat(totals.path("ok").asInt(), is(1));
   }
 
   @Test

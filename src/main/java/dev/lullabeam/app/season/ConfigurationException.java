@@ -1,4 +1,4 @@
-package dev.lullabeam.app;
+package dev.lullabeam.app.season;
 
 /** A problem with how lullabeam was asked to run: reported as one line, exit status 2. */
 public class ConfigurationException extends Exception {

@@ -1,12 +1,12 @@
-package dev.lullabeam.app;
+package dev.lullabeam.app.season;
 
 import dev.lullabeam.lib.lm.ComputeType;
 import dev.lullabeam.lib.lm.DeviceSpec;
 import dev.lullabeam.lib.lm.SamplingSettings;
 import dev.lullabeam.lib.lm.hub.HubModelResolver;
 import dev.lullabeam.lib.lm.hub.ModelUnavailableException;
-import dev.lullabeam.pipeline.SeasonOptions;
 import dev.lullabeam.pipeline.SeasonPipeline;
+import dev.lullabeam.pipeline.stories.StoryGenerationOptions;
 import dev.lullabeam.lib.stories.GptNeoStoryModel;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -27,7 +27,8 @@ final class StoryWritingSetup {
    *     downloadable
    * @throws ConfigurationException for any other option that cannot work
    */
-  static SeasonPipeline.StoryWriting prepare(SeasonOptions options) throws ConfigurationException {
+  static SeasonPipeline.StoryWriting prepare(StoryGenerationOptions options, SeasonRunner runner)
+      throws ConfigurationException {
     SamplingSettings sampling;
     try {
       sampling =
@@ -37,7 +38,7 @@ final class StoryWritingSetup {
               options.getMinNewTokens(), options.getMaxNewTokens());
       DeviceSpec device = DeviceSpec.parse(options.getDevice());
       ComputeType.parse(options.getDtype());
-      if (device.gpu() && options.getRunner().getSimpleName().equals("DirectRunner")) {
+      if (device.gpu() && runner.runsInThisJvm()) {
         device.toDjlDevice(); // the GPU must be on this machine; cluster workers check their own
       }
     } catch (IllegalArgumentException e) {

@@ -1,4 +1,4 @@
-package dev.lullabeam.app;
+package dev.lullabeam.app.season;
 
 import java.io.PrintWriter;
 import java.util.HashMap;

@@ -1,4 +1,4 @@
-package dev.lullabeam.app;
+package dev.lullabeam.app.season;
 
 import java.io.IOException;
 import java.io.Reader;
@@ -14,19 +14,58 @@ import java.util.Map;
 import java.util.Properties;
 import java.util.Set;
 import java.util.TreeSet;
+import dev.lullabeam.pipeline.SeasonOptions;
 import org.apache.beam.sdk.options.PipelineOptions;
 import org.apache.beam.sdk.options.PipelineOptionsFactory;
 
 /**
- * Turns the {@code season} command line into Beam's {@code --name=value} arguments: accepts
- * {@code --name value} too, and fills in a run profile ({@code --profile=FILE}, a properties file
- * such as {@code pipelines/sample.properties}) under whatever the command line gives.
+ * The one argument-parsing layer of a season: the command line (and a run profile under it) into
+ * {@link SeasonOptions}. Accepts {@code --name value} as well as Beam's {@code --name=value}, and
+ * fills in a run profile ({@code --profile=FILE}, a properties file such as
+ * {@code pipelines/sample.properties}) under whatever the command line gives.
  */
-public final class SeasonArguments {
+final class SeasonArguments {
+
+  static {
+    PipelineOptionsFactory.register(SeasonOptions.class);
+  }
 
   private SeasonArguments() {}
 
-  public static String[] resolve(List<String> args, Path workingDir) throws ConfigurationException {
+  /**
+   * Parses and validates the options; paths relative to {@code workingDir} are resolved later,
+   * by the launcher, once the runner is known.
+   *
+   * @throws ConfigurationException for anything Beam or this parser rejects, in one line
+   */
+  static SeasonOptions parse(List<String> args, Path workingDir)
+      throws ConfigurationException {
+    String[] beamArgs = withDirectRunnerDefaults(resolve(args, workingDir));
+    try {
+      return PipelineOptionsFactory.fromArgs(beamArgs).withValidation().as(SeasonOptions.class);
+    } catch (IllegalArgumentException e) {
+      String message = String.valueOf(e.getMessage()).lines().findFirst().orElse("invalid options");
+      throw new ConfigurationException(message);
+    }
+  }
+
+  /**
+   * The DirectRunner re-encodes every element to check coders and immutability: worth it in tests
+   * (TestPipeline keeps the checks), wasted time on seasons of audio. Users may still turn them on.
+   * Other runners ignore these options.
+   */
+  static String[] withDirectRunnerDefaults(String[] args) {
+    List<String> out = new ArrayList<>(List.of(args));
+    for (String check : List.of("enforceImmutability", "enforceEncodability")) {
+      if (out.stream().noneMatch(a -> a.startsWith("--" + check + "="))) {
+        out.add("--" + check + "=false");
+      }
+    }
+    return out.toArray(new String[0]);
+  }
+
+  /** The command line and profile as Beam's {@code --name=value} arguments. */
+  static String[] resolve(List<String> args, Path workingDir) throws ConfigurationException {
     Set<String> booleans = booleanOptionNames();
     Map<String, String> given = new LinkedHashMap<>();
     List<String> repeated = new ArrayList<>();

@@ -1,8 +1,9 @@
-package dev.lullabeam.app;
+package dev.lullabeam.app.season;
 
 import static org.hamcrest.MatcherAssert.assertThat;
 import static org.hamcrest.Matchers.arrayContaining;
 import static org.hamcrest.Matchers.arrayContainingInAnyOrder;
+import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.is;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
@@ -12,6 +13,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import org.apache.beam.runners.direct.DirectOptions;
 import org.apache.beam.sdk.options.PipelineOptionsFactory;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -108,6 +110,49 @@ class SeasonArgumentsTest {
     assertThat(options.getOutput(), is("out"));
     assertThat(options.isOverwrite(), is(false));
     assertThat(options.getMaxSentenceChars(), is(120));
+  }
+
+  @Test
+  void parseGivesTheOptionsWhicheverFormIsUsed() throws ConfigurationException {
+    SeasonOptions options =
+        SeasonArguments.parse(
+            List.of("--catalogue", "c.csv", "--output=out", "--overwrite", "--temperature", "0"),
+            WORKING_DIR);
+
+    assertThat(options.getCatalogue(), is("c.csv"));
+    assertThat(options.getOutput(), is("out"));
+    assertThat(options.isOverwrite(), is(true));
+    assertThat(options.getTemperature(), is(0.0));
+    assertThat(options.getTopP(), is(0.92));
+  }
+
+  @Test
+  void parseTurnsTheDirectRunnersElementChecksOffUnlessAskedFor() throws ConfigurationException {
+    SeasonOptions quiet = SeasonArguments.parse(List.of("--catalogue=c", "--output=o"), WORKING_DIR);
+    SeasonOptions checked =
+        SeasonArguments.parse(
+            List.of("--catalogue=c", "--output=o", "--enforceImmutability=true"), WORKING_DIR);
+
+    assertThat(quiet.as(DirectOptions.class).isEnforceImmutability(), is(false));
+    assertThat(quiet.as(DirectOptions.class).isEnforceEncodability(), is(false));
+    assertThat(checked.as(DirectOptions.class).isEnforceImmutability(), is(true));
+  }
+
+  @Test
+  void parseReportsWhatBeamRejectsInOneLine() {
+    ConfigurationException unknown =
+        assertThrows(
+            ConfigurationException.class,
+            () -> SeasonArguments.parse(List.of("--catalogue=c", "--output=o", "--colour=blue"), WORKING_DIR));
+    ConfigurationException missing =
+        assertThrows(
+            ConfigurationException.class,
+            () -> SeasonArguments.parse(List.of("--output=o"), WORKING_DIR));
+
+    assertThat(unknown.getMessage(), containsString("'colour'"));
+    assertThat(missing.getMessage(), containsString("--catalogue"));
+    assertThat(unknown.getMessage().lines().count(), is(1L));
+    assertThat(missing.getMessage().lines().count(), is(1L));
   }
 
   @Test

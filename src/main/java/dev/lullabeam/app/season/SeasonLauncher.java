@@ -1,0 +1,267 @@
+package dev.lullabeam.app.season;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.lullabeam.lib.backgrounds.Background;
+import dev.lullabeam.lib.backgrounds.BackgroundCatalog;
+import dev.lullabeam.lib.lm.hub.ModelUnavailableException;
+import dev.lullabeam.lib.voices.Voices;
+import dev.lullabeam.pipeline.SeasonOptions;
+import dev.lullabeam.pipeline.SeasonPipeline;
+import dev.lullabeam.pipeline.catalogue.CatalogueParser;
+import dev.lullabeam.pipeline.write.OutputFiles;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import org.apache.beam.sdk.Pipeline;
+import org.apache.beam.sdk.PipelineResult;
+import org.apache.beam.sdk.io.FileSystems;
+import org.apache.beam.sdk.io.fs.MoveOptions;
+import org.apache.beam.sdk.io.fs.ResourceId;
+import org.joda.time.Duration;
+
+/**
+ * Prepares and runs a season from {@link SeasonOptions}, for every command that runs one
+ * ({@code season}, {@code flink}, {@code bench-season}): parse the arguments, check the
+ * configuration before any work, build the pipeline, run it with progress, print the summary.
+ * Exit statuses: {@link #CONFIGURATION_ERROR} (one line on stderr, nothing done),
+ * {@link #PIPELINE_FAILED}, else {@link #SEASON_RAN} (rows may have failed: the report says).
+ */
+public final class SeasonLauncher {
+
+  public static final int SEASON_RAN = 0;
+  public static final int PIPELINE_FAILED = 1;
+  public static final int CONFIGURATION_ERROR = 2;
+
+  /** A season whose configuration was checked and whose pipeline is built, ready to run. */
+  public static final class PreparedSeason {
+    private final SeasonOptions options;
+    private final SeasonRunner runner;
+    private final Pipeline pipeline;
+
+    private PreparedSeason(SeasonOptions options, SeasonRunner runner, Pipeline pipeline) {
+      this.options = options;
+      this.runner = runner;
+      this.pipeline = pipeline;
+    }
+
+    public SeasonOptions options() {
+      return options;
+    }
+  }
+
+  private final String command;
+  private final PrintWriter out;
+  private final PrintWriter err;
+
+  /** @param command the command's name, which starts every error line */
+  public SeasonLauncher(String command, PrintWriter out, PrintWriter err) {
+    this.command = command;
+    this.out = out;
+    this.err = err;
+  }
+
+  /** The whole season from its command line; returns the exit status. */
+  public int launch(List<String> args) {
+    PreparedSeason season;
+    try {
+      season = prepare(parse(args));
+    } catch (ConfigurationException e) {
+      return configurationError(e);
+    }
+    return run(season);
+  }
+
+  /** The command line (and its run profile) as options; relative to the working directory. */
+  public SeasonOptions parse(List<String> args) throws ConfigurationException {
+    return SeasonArguments.parse(args, Path.of(""));
+  }
+
+  /** Reports a configuration error in one line; returns {@link #CONFIGURATION_ERROR}. */
+  public int configurationError(ConfigurationException e) {
+    err.println("lullabeam " + command + ": " + e.getMessage());
+    err.flush();
+    return CONFIGURATION_ERROR;
+  }
+
+  /**
+   * Adjusts the options to their runner, checks everything that would stop the run (voices,
+   * backgrounds, the catalogue's header, story generation with the demo's fallback, a writable
+   * output) and builds the pipeline. Nothing is written but a probe of the output folder.
+   */
+  public PreparedSeason prepare(SeasonOptions options) throws ConfigurationException {
+    SeasonRunner runner = SeasonRunner.of(options);
+    runner.prepare(options);
+    FileSystems.setDefaultPipelineOptions(options);
+    if (!Voices.isKnown(options.getVoice())) {
+      throw new ConfigurationException(
+          "unknown voice '" + options.getVoice() + "' (known: " + String.join(", ", Voices.known()) + ")");
+    }
+    if (options.getMaxSentenceChars() < 40) {
+      throw new ConfigurationException("--maxSentenceChars must be at least 40");
+    }
+    Map<String, Background> backgrounds;
+    try {
+      backgrounds = BackgroundCatalog.read(Path.of(options.getBackgrounds()));
+    } catch (IOException e) {
+      throw new ConfigurationException(e.getMessage());
+    }
+    SeasonPipeline.StoryWriting storyWriting = checkCatalogue(options, runner, backgrounds);
+    checkWritable(options.getOutput());
+    runner.resolveStoryShards(options);
+    Pipeline pipeline = Pipeline.create(options);
+    SeasonPipeline.build(pipeline, options, backgrounds, storyWriting);
+    return new PreparedSeason(options, runner, pipeline);
+  }
+
+  /**
+   * Reads the catalogue's header and rows; when rows need the language model, prepares it, or —
+   * for the demo's profile — falls back to the written stories when the model is unavailable.
+   *
+   * @return story generation, or null when no row needs it
+   */
+  private SeasonPipeline.StoryWriting checkCatalogue(
+      SeasonOptions options, SeasonRunner runner, Map<String, Background> backgrounds)
+      throws ConfigurationException {
+    String catalogue = options.getCatalogue();
+    String text;
+    try {
+      ResourceId file = FileSystems.matchSingleFileSpec(catalogue).resourceId();
+      text = new String(OutputFiles.read(file), StandardCharsets.UTF_8);
+    } catch (IOException | IllegalArgumentException e) {
+      throw new ConfigurationException("catalogue not found or unreadable: " + catalogue);
+    }
+    long promptOnly;
+    try {
+      promptOnly =
+          new CatalogueParser(backgrounds::containsKey, Voices::isKnown)
+              .parse(text).episodes.stream().filter(e -> e.story() == null).count();
+    } catch (CatalogueParser.HeaderException e) {
+      throw new ConfigurationException("catalogue " + catalogue + ": " + e.getMessage());
+    }
+    if (promptOnly == 0) {
+      return null;
+    }
+    try {
+      return StoryWritingSetup.prepare(options, runner);
+    } catch (ModelUnavailableException e) {
+      String fallback = options.getFallbackCatalogue();
+      if (fallback == null || fallback.isEmpty()) {
+        throw new ConfigurationException(e.getMessage());
+      }
+      out.println(
+          "lullabeam: " + e.getMessage() + " — " + StoryWritingSetup.HOW_TO_GET_MODELS
+              + "; narrating the written stories of " + fallback + " instead.");
+      options.setCatalogue(fallback);
+      options.setFallbackCatalogue(null);
+      return checkCatalogue(options, runner, backgrounds);
+    }
+  }
+
+  private static void checkWritable(String output) throws ConfigurationException {
+    try {
+      ResourceId dir = OutputFiles.directory(output);
+      if ("file".equals(dir.getScheme())) {
+        Files.createDirectories(Path.of(dir.toString()));
+      }
+      ResourceId probe = OutputFiles.episodeFile(output, ".write-check", "tmp");
+      OutputFiles.writeAtomically(probe, new byte[0], "application/octet-stream");
+      FileSystems.delete(List.of(probe), MoveOptions.StandardMoveOptions.IGNORE_MISSING_FILES);
+    } catch (IOException | RuntimeException e) {
+      throw new ConfigurationException(
+          "output folder is not writable: " + output + " (" + e.getMessage() + ")");
+    }
+  }
+
+  /**
+   * Starts the season on its runner. The DirectRunner returns at once; FlinkRunner returns when
+   * the job has ended, printing the job's state meanwhile.
+   */
+  public PipelineResult start(PreparedSeason season) {
+    return season.runner.run(season.pipeline, season.options, out);
+  }
+
+  /** Runs a prepared season to its end with progress, then prints the report's summary. */
+  public int run(PreparedSeason season) {
+    SeasonOptions options = season.options;
+    out.printf(
+        "lullabeam: season '%s' from %s into %s on %s%n",
+        options.getSeason(), options.getCatalogue(), options.getOutput(),
+        options.getRunner().getSimpleName());
+    Progress progress = new Progress(out, System.nanoTime());
+    PipelineResult result;
+    PipelineResult.State state;
+    try {
+      result = start(season);
+      state = waitUntilFinish(result, options.getProgressSeconds(), progress);
+    } catch (RuntimeException e) {
+      err.println("lullabeam " + command + ": the pipeline failed: " + rootMessage(e));
+      return PIPELINE_FAILED;
+    }
+    if (state != PipelineResult.State.DONE) {
+      err.println("lullabeam " + command + ": the pipeline ended in state " + state);
+      return PIPELINE_FAILED;
+    }
+    progress.print(result);
+    // The pipeline is DONE and report.json written: whatever the report takes from the
+    // PipelineResult (its metrics) is added here, before the summary reads the report.
+    return printSummary(options.getOutput());
+  }
+
+  /** Waits for the end, printing progress every {@code progressSeconds} (0: only at the end). */
+  private static PipelineResult.State waitUntilFinish(
+      PipelineResult result, int progressSeconds, Progress progress) {
+    PipelineResult.State state;
+    do {
+      state = result.waitUntilFinish(Duration.standardSeconds(Math.max(1, progressSeconds)));
+      if (progressSeconds > 0 && (state == null || !state.isTerminal())) {
+        progress.print(result);
+      }
+    } while (state == null || !state.isTerminal());
+    return state;
+  }
+
+  private int printSummary(String output) {
+    try {
+      JsonNode report =
+          new ObjectMapper().readTree(OutputFiles.read(OutputFiles.reportFile(output)));
+      JsonNode totals = report.path("totals");
+      out.printf(
+          "lullabeam: %d rows: %d ok (%d reused), %d failed, %d rejected, %d bad rows;"
+              + " %.1f min of audio in %.1f s (real-time factor %s)%n",
+          totals.path("rows").asInt(), totals.path("ok").asInt(), totals.path("reused").asInt(),
+          totals.path("failed").asInt(), totals.path("rejected").asInt(),
+          totals.path("bad_row").asInt(),
+          totals.path("audio_seconds").asDouble() / 60, totals.path("wall_seconds").asDouble(),
+          totals.path("real_time_factor").isNull() ? "n/a" : totals.path("real_time_factor").asText());
+      for (JsonNode row : report.path("episodes")) {
+        if (!"ok".equals(row.path("status").asText())) {
+          out.printf(
+              "  line %d%s: %s: %s%n",
+              row.path("line").asLong(),
+              row.has("id") ? " (" + row.path("id").asText() + ")" : "",
+              row.path("status").asText(), row.path("reason").asText());
+        }
+      }
+      out.println("lullabeam: report: " + OutputFiles.reportFile(output));
+      return SEASON_RAN;
+    } catch (IOException e) {
+      err.println(
+          "lullabeam " + command + ": the run ended but its report cannot be read: " + e.getMessage());
+      return PIPELINE_FAILED;
+    }
+  }
+
+  /** The innermost cause, as "Type: message": what the user can act on. */
+  public static String rootMessage(Throwable e) {
+    Throwable cause = e;
+    while (cause.getCause() != null) {
+      cause = cause.getCause();
+    }
+    return cause.getClass().getSimpleName() + ": " + cause.getMessage();
+  }
+}

@@ -1,0 +1,22 @@
+package dev.lullabeam.pipeline.speech;
+
+import dev.lullabeam.lib.voices.Voices;
+import org.apache.beam.sdk.options.Default;
+import org.apache.beam.sdk.options.Description;
+import org.apache.beam.sdk.options.PipelineOptions;
+
+/** Who narrates and how the text is cut for the voice. */
+public interface NarrationOptions extends PipelineOptions {
+
+  @Description("The narrator's voice, unless a catalogue row names another.")
+  @Default.String(Voices.DEFAULT)
+  String getVoice();
+
+  void setVoice(String value);
+
+  @Description("Sentences longer than this many characters are cut at clause boundaries.")
+  @Default.Integer(200)
+  int getMaxSentenceChars();
+
+  void setMaxSentenceChars(int value);
+}
