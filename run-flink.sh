@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Runs a season on a Flink 1.19 session cluster.
-#   ./run-flink.sh --flink-master HOST:PORT [season options]
+#   ./run-flink.sh --flinkMaster HOST:PORT [season options]
 #   ./run-flink.sh --local-cluster [--taskmanagers N] [--slots N] [--taskmanager-memory 2g]
 #                  [--rest-port 8081] [--rpc-port 6123] [season options]
 # Season options as for run-direct.sh (pipelines/sample.properties unless --profile is given),

@@ -77,11 +77,6 @@ public final class SeasonPipeline {
       SeasonOptions options,
       Map<String, Background> backgrounds,
       StoryWriting storyWriting) {
-    if (options.getStoryShards() < 1) {
-      throw new IllegalArgumentException(
-          "storyShards must be resolved to at least 1 before the season is built, got "
-              + options.getStoryShards());
-    }
     String output = options.getOutput();
 
     PCollectionView<Map<String, Background>> backgroundView =
@@ -117,6 +112,11 @@ public final class SeasonPipeline {
     PCollection<KV<String, KV<String, Integer>>> modelLoads;
     PCollection<EpisodeRequest> prompted = stories.get(TakeWrittenStories.PROMPTED);
     if (storyWriting != null) {
+      if (options.getStoryShards() < 1) {
+        throw new IllegalArgumentException(
+            "storyShards must be resolved to at least 1 before the season is built, got "
+                + options.getStoryShards());
+      }
       PCollectionTuple generated =
           prompted.apply(
               "GenerateStories",
