@@ -53,15 +53,16 @@ public final class Scripts {
         counts.merge(script, 1, Integer::sum);
       }
     }
-    if (letters == 0 || (letters - latin) <= MAX_FOREIGN_SHARE * letters) {
+    int foreign = letters - latin;
+    if (letters == 0 || foreign <= MAX_FOREIGN_SHARE * letters) {
       return Optional.empty();
     }
     List<String> names =
         counts.entrySet().stream()
             .sorted(Map.Entry.<Integer, Integer>comparingByValue().reversed())
-            .filter(e -> e.getValue() >= 0.1 * (letters - latin)) // the scripts that matter
+            .filter(e -> e.getValue() >= 0.1 * foreign) // the scripts that matter
             .map(e -> UScript.getName(e.getKey()))
             .collect(Collectors.toList());
-    return Optional.of(new Foreign(names, (letters - latin) / (double) letters));
+    return Optional.of(new Foreign(names, foreign / (double) letters));
   }
 }

@@ -17,7 +17,7 @@ class ScriptsTest {
           """
           从前有一只小狐狸，它每天晚上都看星星。                         | Han (100 % of the letters)
           كان يا ما كان، في قديم الزمان، ثعلب صغير ينام تحت القمر.       | Arabic (100 % of the letters)
-          Жила-была маленькая лиса. She slept.                       | Cyrillic (68 % of the letters)
+          Жила-была маленькая лиса. She slept.                       | Cyrillic (72 % of the letters)
           昔々、小さなきつねがいました。                                 | Hiragana and Han (100 % of the letters)
           Once upon a time a fox met Ωmega and 狐.                    | ``
           Café au lait, s'il vous plaît, dit le renard.               | ``
