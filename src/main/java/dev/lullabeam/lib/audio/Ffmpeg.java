@@ -2,12 +2,12 @@ package dev.lullabeam.lib.audio;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import ws.schild.jave.process.ffmpeg.DefaultFFMPEGLocator;
 
 /**
  * Runs the ffmpeg binary that jave2 ships (4.4, static, with libmp3lame, loudnorm and ebur128),
@@ -19,17 +19,20 @@ public final class Ffmpeg {
 
   private Ffmpeg() {}
 
-  /** Path of the bundled ffmpeg, unpacked by jave2 into {@code java.io.tmpdir} on first use. */
+  /**
+   * Path of the bundled ffmpeg, installed (or repaired) into {@code java.io.tmpdir} on first use in
+   * this JVM; see {@link BundledFfmpeg} for why not jave2's own locator.
+   */
   public static String executable() {
     String path = executable;
     if (path == null) {
       synchronized (Ffmpeg.class) {
         path = executable;
         if (path == null) {
-          path = new DefaultFFMPEGLocator().getExecutablePath();
-          Path file = Path.of(path);
-          if (!Files.isExecutable(file) && !file.toFile().setExecutable(true)) {
-            throw new IllegalStateException("cannot make bundled ffmpeg executable: " + path);
+          try {
+            path = BundledFfmpeg.install(BundledFfmpeg.defaultFolder()).toString();
+          } catch (IOException e) {
+            throw new UncheckedIOException("cannot install the bundled ffmpeg: " + e.getMessage(), e);
           }
           executable = path;
         }

@@ -1,5 +1,6 @@
 package dev.lullabeam.lib.backgrounds;
 
+import dev.lullabeam.lib.audio.AmbienceBed;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -19,6 +20,40 @@ import org.apache.commons.csv.CSVRecord;
 public final class BackgroundCatalog {
 
   private BackgroundCatalog() {}
+
+  /** Ambience quieter than this under the voice is inaudible on most speakers. */
+  static final double QUIETEST_SENSIBLE_GAIN_DB = -40;
+  /** Ambience louder than this competes with the narration. */
+  static final double LOUDEST_SENSIBLE_GAIN_DB = -6;
+
+  /**
+   * Decodes every background once, as the mix will (the decoded audio stays cached for it), so a
+   * truncated or non-audio file stops the run before any work instead of failing every episode of
+   * its topic after all speech is done.
+   *
+   * @param sampleRate the rate the mix will ask for (the voice's)
+   * @return warnings: gains outside the sensible range
+   * @throws IOException naming the file and why it cannot be used
+   */
+  public static List<String> verify(Map<String, Background> backgrounds, int sampleRate)
+      throws IOException {
+    List<String> warnings = new ArrayList<>();
+    for (Background background : backgrounds.values()) {
+      try {
+        AmbienceBed.decodeStereo(background.file, Files.readAllBytes(Path.of(background.file)), sampleRate);
+      } catch (IOException e) {
+        throw new IOException("background of topic '" + background.topic + "' (" + background.file
+            + ") cannot be decoded: " + e.getMessage(), e);
+      }
+      if (background.gainDb < QUIETEST_SENSIBLE_GAIN_DB || background.gainDb > LOUDEST_SENSIBLE_GAIN_DB) {
+        warnings.add(String.format(java.util.Locale.ROOT,
+            "background of topic '%s' has gain_db %.1f: outside %.0f..%.0f dB it is %s",
+            background.topic, background.gainDb, QUIETEST_SENSIBLE_GAIN_DB, LOUDEST_SENSIBLE_GAIN_DB,
+            background.gainDb > LOUDEST_SENSIBLE_GAIN_DB ? "as loud as the voice" : "barely audible"));
+      }
+    }
+    return warnings;
+  }
 
   /** Reads the mapping and checks every file exists. Throws with one readable line. */
   public static Map<String, Background> read(Path csv) throws IOException {

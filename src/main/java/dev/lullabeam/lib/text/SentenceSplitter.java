@@ -111,7 +111,7 @@ public final class SentenceSplitter {
   static List<String> paragraphs(String story) {
     List<String> paragraphs = new ArrayList<>();
     StringBuilder current = new StringBuilder();
-    for (String line : LINE_BREAK.split(story, -1)) {
+    for (String line : LINE_BREAK.split(DisplayCleaner.removeInvisible(story), -1)) {
       if (line.isBlank()) {
         flush(current, paragraphs);
       } else if (DisplayCleaner.HEADER_LINE.matcher(line).matches()) {

@@ -10,9 +10,10 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Turns transcript text into what an English narrator should say: numbers, money, times, units,
- * ordinals, years, abbreviations and symbols become words; markup, links, e-mail addresses and
- * emoji disappear. Normal punctuation stays, since the voice uses it for prosody.
+ * Turns transcript text into what an English narrator should say: numbers, money, times, dates,
+ * phone numbers, units, ordinals, years, Roman numerals, abbreviations and symbols become words;
+ * links and e-mail addresses are said by their host ("example dot com"); markup and emoji
+ * disappear. Normal punctuation stays, since the voice uses it for prosody.
  *
  * <p>Thread-safe: all state is per call or per thread.
  */
@@ -44,6 +45,51 @@ public final class SpeechNormalizer {
           Map.entry("―", "—"));
   private static final Pattern TYPOGRAPHY_CHARS = Pattern.compile("[“”„«»‘’‚′″−―]");
   private static final Pattern SPACED_DASH = Pattern.compile("\\s+(?:-{1,3}|–|—)\\s+|-{2,3}|\\s*—\\s*");
+
+  private static final Pattern HEART = Pattern.compile("(?<!\\S)<3+(?=[\\s,.!?;:]|$)");
+  private static final Pattern WITH_OR_WITHOUT = Pattern.compile("(?<![\\p{L}\\d/])([Ww])/([Oo](?!\\p{L}))?");
+
+  private static final String[] MONTHS = {
+    "January", "February", "March", "April", "May", "June", "July", "August", "September",
+    "October", "November", "December"
+  };
+  private static final String MONTH_NAME =
+      "(Jan(?:uary|\\.)?|Feb(?:ruary|\\.)?|Mar(?:ch|\\.)?|Apr(?:il|\\.)?|May|June?\\.?|July?\\.?"
+          + "|Aug(?:ust|\\.)?|Sept?(?:ember|\\.)?|Oct(?:ober|\\.)?|Nov(?:ember|\\.)?|Dec(?:ember|\\.)?)";
+  private static final Pattern ISO_DATE =
+      Pattern.compile("(?<![\\d-])(\\d{4})-(\\d{2})-(\\d{2})(?![\\d-])");
+  private static final Pattern SLASHED_DATE =
+      Pattern.compile("(?<![\\d/])(\\d{1,2})/(\\d{1,2})(?:/(\\d{4}|\\d{2}))?(?![\\d/])");
+  private static final Pattern DOTTED_DATE =
+      Pattern.compile("(?<![\\d.])(\\d{1,2})\\.(\\d{1,2})\\.(\\d{4})(?![\\d.]\\d)");
+  private static final Pattern MONTH_DAY =
+      Pattern.compile(
+          "\\b" + MONTH_NAME + "\\s+(\\d{1,2})(?:st|nd|rd|th)?(?![\\d:.,]\\d)(?:,?\\s+(\\d{4})\\b)?");
+  private static final Pattern DAY_MONTH =
+      Pattern.compile(
+          "\\b(\\d{1,2})(?:st|nd|rd|th)?\\s+(?:of\\s+)?" + MONTH_NAME + "(?!\\p{L})(?:,?\\s+(\\d{4})\\b)?");
+  /** 555-123-4567, (555) 123-4567, +1 555 123 4567, 555-1234: said digit by digit, in groups. */
+  private static final Pattern PHONE =
+      Pattern.compile(
+          "(?<![\\d-])(?:\\+?1[\\s.-])?(?:\\((\\d{3})\\)\\s?|(\\d{3})[\\s.-])(\\d{3})[\\s.-](\\d{4})(?![\\d-])"
+              + "|(?<![\\d-])(\\d{3})-(\\d{4})(?![\\d-])");
+  /** A valid Roman numeral (I to MMMCMXCIX). */
+  private static final String ROMAN =
+      "(?=[MDCLXVI])M{0,3}(?:CM|CD|D?C{0,3})(?:XC|XL|L?X{0,3})(?:IX|IV|V?I{0,3})";
+  /** "Chapter IV", "Part II", "World War II": Roman numerals read as numbers. */
+  private static final Pattern NUMBERED_ROMAN =
+      Pattern.compile(
+          "\\b(Chapter|Part|Book|Volume|Vol\\.|Act|Scene|Section|Episode|Phase|Stage|Level|Round|Season"
+              + "|War|Appendix|Article|Canto|Psalm|Unit|Grade|Class|Type|Mark|Apollo|Super Bowl)"
+              + "\\s+(" + ROMAN + ")(?![\\p{L}\\d])");
+  /**
+   * "Louis XIV", "Henry VIII", "John Paul II": a regnal number after a name is an ordinal. Single
+   * letters other than V are left alone ("I am I", "Malcolm X"), and so are values over 50 ("DC").
+   */
+  private static final Pattern REGNAL_ROMAN =
+      Pattern.compile("(?<=\\b\\p{Lu}\\p{Ll}+\\s)(" + ROMAN + ")(?![\\p{L}\\d])");
+  /** "10:61" is no time of day: the numbers are said, the colon is not ("John 3:16"). */
+  private static final Pattern COLON_BETWEEN_NUMBERS = Pattern.compile("(?<=\\d):(?=\\d)");
 
   // Times and abbreviations come before numbers: "7 p.m.", "No. 5", "St. 3rd" need their context.
   private static final Pattern CLOCK_TIME =
@@ -90,7 +136,7 @@ public final class SpeechNormalizer {
       Pattern.compile(
           MINUS + "([$£€¥])\\s?"
               + INTEGER
-              + "(?:\\.(\\d+))?(?:\\s?(thousand|million|billion|trillion|k|m|bn)\\b)?");
+              + "(?:\\.(\\d+))?(?:\\s?(thousand|million|billion|trillion|(?i:k|m|mn|bn|b))\\b)?");
   private static final Pattern SUFFIX_CURRENCY =
       Pattern.compile("\\b" + INTEGER + "(?:[.,](\\d{2}))?(\\s?[€¢]|p\\b)");
   private static final Map<String, String[]> CURRENCY_UNITS =
@@ -102,7 +148,7 @@ public final class SpeechNormalizer {
           "¢", new String[] {"cent", "cents", "cent", "cents"},
           "p", new String[] {"penny", "pence", "penny", "pence"});
   private static final Map<String, String> SCALE_WORDS =
-      Map.of("k", "thousand", "m", "million", "bn", "billion");
+      Map.of("k", "thousand", "m", "million", "mn", "million", "b", "billion", "bn", "billion");
 
   private static final Pattern PERCENT =
       Pattern.compile("(?<![\\d.])" + MINUS + INTEGER + "(?:\\.(\\d+))?\\s?(%|per ?cent\\b)");
@@ -200,7 +246,15 @@ public final class SpeechNormalizer {
   public static String normalize(String text) {
     String display = DisplayCleaner.clean(text);
     String s = typography(display);
+    s = links(s);
+    s = replace(HEART, s, m -> "love");
+    s = replace(WITH_OR_WITHOUT, s, m -> m.group(2) == null ? "with" : "without");
+    s = dates(s);
+    s = replace(PHONE, s, SpeechNormalizer::phone);
+    s = replace(NUMBERED_ROMAN, s, m -> m.group(1) + " " + NumberWords.cardinal(roman(m.group(2)) + ""));
+    s = regnalNumbers(s);
     s = replace(CLOCK_TIME, s, SpeechNormalizer::clockTime);
+    s = replace(COLON_BETWEEN_NUMBERS, s, m -> " ");
     s = replace(HOUR_TIME, s, m -> NumberWords.cardinal(m.group(1)) + " " + meridiem(m.group(2)));
     s = abbreviations(s);
     s = replace(UNICODE_FRACTION, s, SpeechNormalizer::unicodeFraction);
@@ -262,6 +316,126 @@ public final class SpeechNormalizer {
   private static String typography(String s) {
     s = replace(TYPOGRAPHY_CHARS, s, m -> TYPOGRAPHY.get(m.group()));
     return replace(SPACED_DASH, s, m -> " — ");
+  }
+
+  /** Links and addresses are said by their host: "https://www.example.com/a?b" → "example dot com". */
+  private static String links(String s) {
+    s = replace(DisplayCleaner.EMAIL, s, m -> {
+      String[] parts = m.group().split("@", 2);
+      return dotted(parts[0]) + " at " + dotted(parts[1]);
+    });
+    return replace(DisplayCleaner.LINK, s, m -> {
+      String host = m.group().replaceFirst("(?i)^[a-z]+:/*", "").replaceFirst("(?i)^www\\.", "");
+      host = host.replaceFirst("[/?#].*$", "");
+      return host.isEmpty() ? " " : dotted(host.toLowerCase(Locale.ROOT));
+    });
+  }
+
+  /** "bob.smith" → "bob dot smith"; other marks inside addresses become spaces. */
+  private static String dotted(String address) {
+    return String.join(" dot ", address.split("\\.")).replaceAll("[_+%-]+", " ").strip();
+  }
+
+  /** Dates in the forms people write them, said as "December twenty-fifth, twenty twenty". */
+  private static String dates(String s) {
+    s = replace(ISO_DATE, s, m -> date(m.group(2), m.group(3), m.group(1), m.group()));
+    s = replace(DOTTED_DATE, s, m -> date(m.group(2), m.group(1), m.group(3), m.group()));
+    s = replace(SLASHED_DATE, s, SpeechNormalizer::slashedDate);
+    s = replace(MONTH_DAY, s, m -> monthDay(month(m.group(1)), m.group(2), m.group(3), m.group()));
+    return replace(DAY_MONTH, s, m -> {
+      int day = Integer.parseInt(m.group(1));
+      if (day < 1 || day > 31) {
+        return m.group();
+      }
+      String said = "the " + NumberWords.ordinal(day + "") + " of " + MONTHS[month(m.group(2)) - 1];
+      return m.group(3) == null ? said : said + ", " + NumberWords.year(m.group(3));
+    });
+  }
+
+  /**
+   * US order (12/25/2020) unless only the other order is a date (25/12/2020). Without a year only
+   * a day that cannot be a month makes a date ("12/25"): "3/4", "10/10" and "24/7" stay numbers.
+   */
+  private static String slashedDate(MatchResult m) {
+    int first = Integer.parseInt(m.group(1));
+    int second = Integer.parseInt(m.group(2));
+    String year = m.group(3);
+    if (year == null && !(first >= 1 && first <= 12 && second > 12 && second <= 31)) {
+      return m.group();
+    }
+    if (year != null && year.length() == 2) {
+      year = (Integer.parseInt(year) < 50 ? "20" : "19") + year;
+    }
+    if (first <= 12 && second >= 1 && second <= 31 && first >= 1) {
+      return date(m.group(1), m.group(2), year, m.group());
+    }
+    return date(m.group(2), m.group(1), year, m.group());
+  }
+
+  private static String date(String month, String day, String year, String asWritten) {
+    int mm = Integer.parseInt(month);
+    if (mm < 1 || mm > 12) {
+      return asWritten;
+    }
+    return monthDay(mm, day, year, asWritten);
+  }
+
+  private static String monthDay(int month, String day, String year, String asWritten) {
+    int dd = Integer.parseInt(day);
+    if (dd < 1 || dd > 31) {
+      return asWritten;
+    }
+    String said = MONTHS[month - 1] + " " + NumberWords.ordinal(dd + "");
+    return year == null ? said : said + ", " + NumberWords.year(year);
+  }
+
+  /** 1-based month of a name or abbreviation ("Sept.", "December"). */
+  private static int month(String name) {
+    String prefix = name.substring(0, 3).toLowerCase(Locale.ROOT);
+    for (int i = 0; i < MONTHS.length; i++) {
+      if (MONTHS[i].toLowerCase(Locale.ROOT).startsWith(prefix)) {
+        return i + 1;
+      }
+    }
+    throw new IllegalArgumentException("not a month: " + name);
+  }
+
+  private static String phone(MatchResult m) {
+    List<String> groups = new java.util.ArrayList<>();
+    for (int g = 1; g <= m.groupCount(); g++) {
+      if (m.group(g) != null) {
+        groups.add(NumberWords.digitByDigit(m.group(g)));
+      }
+    }
+    return String.join(", ", groups);
+  }
+
+  private static String regnalNumbers(String s) {
+    Matcher m = REGNAL_ROMAN.matcher(s);
+    StringBuilder out = new StringBuilder();
+    while (m.find()) {
+      String numeral = m.group(1);
+      int value = roman(numeral);
+      boolean regnal = (numeral.length() > 1 || numeral.equals("V")) && value <= 50;
+      m.appendReplacement(
+          out, Matcher.quoteReplacement(regnal ? "the " + NumberWords.ordinal(value + "") : numeral));
+    }
+    m.appendTail(out);
+    return out.toString();
+  }
+
+  /** The value of a valid Roman numeral. */
+  static int roman(String numeral) {
+    String symbols = "IVXLCDM";
+    int[] values = {1, 5, 10, 50, 100, 500, 1000};
+    int total = 0;
+    for (int i = 0; i < numeral.length(); i++) {
+      int value = values[symbols.indexOf(numeral.charAt(i))];
+      boolean subtract =
+          i + 1 < numeral.length() && values[symbols.indexOf(numeral.charAt(i + 1))] > value;
+      total += subtract ? -value : value;
+    }
+    return total;
   }
 
   private static String clockTime(MatchResult m) {
@@ -332,7 +506,8 @@ public final class SpeechNormalizer {
     String scale = m.group(5);
     String said;
     if (scale != null) {
-      said = number(whole, fraction) + " " + SCALE_WORDS.getOrDefault(scale, scale) + " " + units[1];
+      said = number(whole, fraction) + " "
+          + SCALE_WORDS.getOrDefault(scale.toLowerCase(Locale.ROOT), scale) + " " + units[1];
     } else if (fraction == null || fraction.length() != 2) {
       said = number(whole, fraction) + " " + (fraction == null && isOne(whole) ? units[0] : units[1]);
     } else {

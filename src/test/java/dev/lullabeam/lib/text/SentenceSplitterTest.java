@@ -81,7 +81,7 @@ class SentenceSplitterTest {
             List.of("A line broken in the middle.", "And another.")),
         Arguments.of(
             "**The** _fox_ ran. Visit https://fox.example.com/den now. 🦊\nhttps://only.a.link\n😀🎉",
-            List.of("The fox ran.", "Visit now.")),
+            List.of("The fox ran.", "Visit https://fox.example.com/den now. https://only.a.link")),
         Arguments.of("", List.of()),
         Arguments.of("   \n\n \t \r\n  ", List.of()));
   }
@@ -98,7 +98,7 @@ class SentenceSplitterTest {
         "# The Fox\n"
             + "Once upon a time. There was a fox.\n"
             + "\n\n"
-            + "https://example.com/only-a-link\n"
+            + "<script>track(\"visit\")</script>\n"
             + "\n"
             + "😀 🎉\n"
             + "\r\n"

@@ -31,7 +31,7 @@ class SplitSentencesTest {
           "owl", 2, "night-forest", null, null,
           "Dr. Hoot counted 3 stars. \"Is it late?\" she asked.\n\nThe forest slept.", null, null, 1);
   private static final EpisodeRequest LINK_ONLY =
-      new EpisodeRequest("links", 3, "rain", null, null, "https://example.com", null, "cmu-slt-hsmm", 2);
+      new EpisodeRequest("links", 3, "rain", null, null, "🌙✨ <script>x()</script>", null, "cmu-slt-hsmm", 2);
 
   @Test
   void splitsNormalisesAndKeysSentencesByEpisode(TestPipeline pipeline) {
@@ -72,7 +72,7 @@ class SplitSentencesTest {
     List<String> spoken = new ArrayList<>();
     StoryText.sentences("# Chapter 1\n\nThe *brave* mouse 🐭 ran home. Email mouse@example.com!")
         .forEach(s -> spoken.add(s.spoken()));
-    assertThat(spoken, containsInAnyOrder("Chapter one", "The brave mouse ran home.", "Email!"));
+    assertThat(spoken, containsInAnyOrder("Chapter one", "The brave mouse ran home.", "Email mouse at example dot com!"));
     assertThat(String.join(" ", spoken).contains("@"), is(false));
   }
 }
