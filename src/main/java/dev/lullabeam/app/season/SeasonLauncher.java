@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.lullabeam.lib.backgrounds.Background;
 import dev.lullabeam.lib.backgrounds.BackgroundCatalog;
 import dev.lullabeam.lib.lm.hub.ModelUnavailableException;
+import dev.lullabeam.lib.text.TextDecoding;
 import dev.lullabeam.lib.voices.Voices;
 import dev.lullabeam.pipeline.SeasonOptions;
 import dev.lullabeam.pipeline.SeasonPipeline;
@@ -12,9 +13,9 @@ import dev.lullabeam.pipeline.catalogue.CatalogueParser;
 import dev.lullabeam.pipeline.write.OutputFiles;
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.apache.beam.sdk.Pipeline;
@@ -37,16 +38,32 @@ public final class SeasonLauncher {
   public static final int PIPELINE_FAILED = 1;
   public static final int CONFIGURATION_ERROR = 2;
 
+  /**
+   * Backgrounds are decoded before the run at the rate of the default voice (MaryTTS, 48 kHz), the
+   * rate the mix will ask for, so that the check's decoded audio is reused by the mix.
+   */
+  private static final int MIX_SAMPLE_RATE = 48_000;
+  /** Rows that did not end ok are listed on the console up to this many; the report has them all. */
+  static final int ROWS_SHOWN = 5;
+
   /** A season whose configuration was checked and whose pipeline is built, ready to run. */
   public static final class PreparedSeason {
     private final SeasonOptions options;
     private final SeasonRunner runner;
     private final Pipeline pipeline;
+    private final List<String> warnings;
 
-    private PreparedSeason(SeasonOptions options, SeasonRunner runner, Pipeline pipeline) {
+    private PreparedSeason(
+        SeasonOptions options, SeasonRunner runner, Pipeline pipeline, List<String> warnings) {
       this.options = options;
       this.runner = runner;
       this.pipeline = pipeline;
+      this.warnings = List.copyOf(warnings);
+    }
+
+    /** What the checks found worth saying about the whole season (printed, and in the report). */
+    public List<String> warnings() {
+      return warnings;
     }
 
     public SeasonOptions options() {
@@ -83,7 +100,7 @@ public final class SeasonLauncher {
 
   /** Reports a configuration error in one line; returns {@link #CONFIGURATION_ERROR}. */
   public int configurationError(ConfigurationException e) {
-    err.println("lullabeam " + command + ": " + e.getMessage());
+    err.println("lullabeam " + command + ": " + TextDecoding.printable(e.getMessage()));
     err.flush();
     return CONFIGURATION_ERROR;
   }
@@ -101,21 +118,22 @@ public final class SeasonLauncher {
       throw new ConfigurationException(
           "unknown voice '" + options.getVoice() + "' (known: " + String.join(", ", Voices.known()) + ")");
     }
-    if (options.getMaxSentenceChars() < 40) {
-      throw new ConfigurationException("--maxSentenceChars must be at least 40");
-    }
+    NumericOptions.check(options, runner);
     Map<String, Background> backgrounds;
+    List<String> warnings = new ArrayList<>();
     try {
       backgrounds = BackgroundCatalog.read(Path.of(options.getBackgrounds()));
+      warnings.addAll(BackgroundCatalog.verify(backgrounds, MIX_SAMPLE_RATE));
     } catch (IOException e) {
       throw new ConfigurationException(e.getMessage());
     }
-    SeasonPipeline.StoryWriting storyWriting = checkCatalogue(options, runner, backgrounds);
+    SeasonPipeline.StoryWriting storyWriting = checkCatalogue(options, runner, backgrounds, warnings);
     checkWritable(options.getOutput());
     runner.resolveStoryShards(options);
     Pipeline pipeline = Pipeline.create(options);
     SeasonPipeline.build(pipeline, options, backgrounds, storyWriting);
-    return new PreparedSeason(options, runner, pipeline);
+    warnings.forEach(w -> out.println("lullabeam: warning: " + w));
+    return new PreparedSeason(options, runner, pipeline, warnings);
   }
 
   /**
@@ -125,15 +143,24 @@ public final class SeasonLauncher {
    * @return story generation, or null when no row needs it
    */
   private SeasonPipeline.StoryWriting checkCatalogue(
-      SeasonOptions options, SeasonRunner runner, Map<String, Background> backgrounds)
+      SeasonOptions options, SeasonRunner runner, Map<String, Background> backgrounds,
+      List<String> warnings)
       throws ConfigurationException {
     String catalogue = options.getCatalogue();
-    String text;
+    byte[] bytes;
     try {
       ResourceId file = FileSystems.matchSingleFileSpec(catalogue).resourceId();
-      text = new String(OutputFiles.read(file), StandardCharsets.UTF_8);
+      bytes = OutputFiles.read(file);
     } catch (IOException | IllegalArgumentException e) {
       throw new ConfigurationException("catalogue not found or unreadable: " + catalogue);
+    }
+    String text;
+    try {
+      TextDecoding.Decoded decoded = TextDecoding.decode(bytes);
+      text = decoded.text();
+      decoded.warning().ifPresent(w -> warnings.add("catalogue " + catalogue + " is " + w));
+    } catch (TextDecoding.NotText e) {
+      throw new ConfigurationException("catalogue " + catalogue + " cannot be read: " + e.getMessage());
     }
     long promptOnly;
     try {
@@ -158,7 +185,8 @@ public final class SeasonLauncher {
               + "; narrating the written stories of " + fallback + " instead.");
       options.setCatalogue(fallback);
       options.setFallbackCatalogue(null);
-      return checkCatalogue(options, runner, backgrounds);
+      warnings.removeIf(w -> w.startsWith("catalogue "));
+      return checkCatalogue(options, runner, backgrounds, warnings);
     }
   }
 
@@ -225,7 +253,7 @@ public final class SeasonLauncher {
     return state;
   }
 
-  private int printSummary(String output) {
+  int printSummary(String output) {
     try {
       JsonNode report =
           new ObjectMapper().readTree(OutputFiles.read(OutputFiles.reportFile(output)));
@@ -238,14 +266,18 @@ public final class SeasonLauncher {
           totals.path("bad_row").asInt(),
           totals.path("audio_seconds").asDouble() / 60, totals.path("wall_seconds").asDouble(),
           totals.path("real_time_factor").isNull() ? "n/a" : totals.path("real_time_factor").asText());
+      int notOk = 0;
       for (JsonNode row : report.path("episodes")) {
-        if (!"ok".equals(row.path("status").asText())) {
+        if (!"ok".equals(row.path("status").asText()) && notOk++ < ROWS_SHOWN) {
           out.printf(
               "  line %d%s: %s: %s%n",
               row.path("line").asLong(),
-              row.has("id") ? " (" + row.path("id").asText() + ")" : "",
-              row.path("status").asText(), row.path("reason").asText());
+              row.has("id") ? " (" + TextDecoding.printable(row.path("id").asText()) + ")" : "",
+              row.path("status").asText(), TextDecoding.printable(row.path("reason").asText()));
         }
+      }
+      if (notOk > ROWS_SHOWN) {
+        out.printf("  … and %d more rows that are not ok: every one is in the report%n", notOk - ROWS_SHOWN);
       }
       out.println("lullabeam: report: " + OutputFiles.reportFile(output));
       return SEASON_RAN;

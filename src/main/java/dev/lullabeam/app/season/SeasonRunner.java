@@ -29,6 +29,12 @@ enum SeasonRunner {
       // Poll progress while the season runs instead of blocking in run().
       options.as(DirectOptions.class).setBlockOnRun(false);
     }
+
+    @Override
+    void checkParallelism(PipelineOptions options) throws ConfigurationException {
+      NumericOptions.atLeast(
+          "targetParallelism", options.as(DirectOptions.class).getTargetParallelism(), 1);
+    }
   },
 
   /** FlinkRunner: embedded ([local], [auto]) or a cluster whose REST API shows the job's state. */
@@ -41,6 +47,14 @@ enum SeasonRunner {
     @Override
     void prepare(SeasonOptions options) {
       makeLocalPathsAbsolute(options);
+    }
+
+    @Override
+    void checkParallelism(PipelineOptions options) throws ConfigurationException {
+      int parallelism = options.as(FlinkPipelineOptions.class).getParallelism();
+      if (parallelism != -1) { // -1: Flink's default
+        NumericOptions.atLeast("parallelism", parallelism, 1);
+      }
     }
 
     /** FlinkRunner's run() blocks until the job ends: meanwhile print its state from REST. */
@@ -87,6 +101,9 @@ enum SeasonRunner {
 
   /** Adjusts the options to this runner before the pipeline is built. */
   abstract void prepare(SeasonOptions options);
+
+  /** Refuses a parallelism the runner would start with and then die of. */
+  void checkParallelism(PipelineOptions options) throws ConfigurationException {}
 
   /** Starts the season; returns when the runner returns from {@code run()}. */
   PipelineResult run(Pipeline pipeline, SeasonOptions options, PrintWriter out) {

@@ -3,10 +3,10 @@ package dev.lullabeam.pipeline.catalogue;
 import dev.lullabeam.values.EpisodeRequest;
 
 import dev.lullabeam.values.EpisodeOutcome;
+import dev.lullabeam.lib.text.TextDecoding;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.channels.Channels;
-import java.nio.charset.StandardCharsets;
 import java.util.Set;
 import org.apache.beam.sdk.io.FileSystems;
 import org.apache.beam.sdk.metrics.Counter;
@@ -71,7 +71,10 @@ public class ReadCatalogue extends PTransform<PBegin, PCollectionTuple> {
       String text;
       try (InputStream in =
           Channels.newInputStream(FileSystems.open(FileSystems.matchSingleFileSpec(file).resourceId()))) {
-        text = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        // Decoded as the launcher did when it checked the file (and warned about a guessed encoding).
+        text = TextDecoding.decode(in.readAllBytes()).text();
+      } catch (TextDecoding.NotText e) {
+        throw new IOException(file + " cannot be read: " + e.getMessage(), e);
       }
       CatalogueParser.Result result;
       try {
