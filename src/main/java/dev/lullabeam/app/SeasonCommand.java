@@ -8,7 +8,9 @@ import dev.lullabeam.pipeline.catalogue.CatalogueParser;
 import dev.lullabeam.app.flink.FlinkJobProgress;
 import dev.lullabeam.lib.lm.hub.ModelUnavailableException;
 import dev.lullabeam.pipeline.SeasonOptions;
+import dev.lullabeam.pipeline.metrics.ModelLoadMetrics;
 import dev.lullabeam.pipeline.write.OutputFiles;
+import dev.lullabeam.pipeline.write.SeasonReport;
 import dev.lullabeam.pipeline.SeasonPipeline;
 import dev.lullabeam.lib.voices.Voices;
 import java.io.IOException;
@@ -228,6 +230,16 @@ public final class SeasonCommand implements Callable<Integer> {
       return 1;
     }
     progress.print(result);
+    // Model loads are Beam metrics, final only now: the launcher adds them to the report.
+    try {
+      ResourceId report = OutputFiles.reportFile(options.getOutput());
+      byte[] withLoads =
+          SeasonReport.withModelLoads(OutputFiles.read(report), ModelLoadMetrics.read(result));
+      OutputFiles.writeAtomically(report, withLoads, "application/json");
+    } catch (IOException | RuntimeException e) {
+      err.println("lullabeam season: cannot add the model loads to the report: " + e.getMessage());
+      return 1;
+    }
     return printSummary(options.getOutput());
   }
 
