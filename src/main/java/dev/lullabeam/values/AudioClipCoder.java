@@ -11,7 +11,8 @@ import org.apache.beam.sdk.util.VarInt;
 
 /**
  * An {@link AudioClip} as its sample rate, its length and its samples as raw little-endian 16-bit
- * PCM: two bytes a sample, where Java serialization of the {@code short[]} costs more and is slow.
+ * PCM: two bytes a sample and nothing else, with no class descriptors to write or resolve (Java
+ * serialization's) and a size known without encoding minutes of audio.
  */
 public final class AudioClipCoder extends CustomCoder<AudioClip> {
 
