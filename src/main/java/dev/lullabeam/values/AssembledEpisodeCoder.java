@@ -11,7 +11,7 @@ import org.apache.beam.sdk.coders.DoubleCoder;
 import org.apache.beam.sdk.coders.ListCoder;
 import org.apache.beam.sdk.values.TypeDescriptor;
 
-/** An {@link AssembledEpisode} field by field, its narration as raw PCM ({@link AudioClipCoder}). */
+/** An {@link AssembledEpisode} field by field, its audio as raw PCM ({@link AudioClipCoder}). */
 public final class AssembledEpisodeCoder extends CustomCoder<AssembledEpisode> {
 
   private static final AssembledEpisodeCoder INSTANCE = new AssembledEpisodeCoder();
@@ -26,7 +26,7 @@ public final class AssembledEpisodeCoder extends CustomCoder<AssembledEpisode> {
     return INSTANCE;
   }
 
-  /** How {@link org.apache.beam.sdk.coders.DefaultCoder} on {@link AssembledEpisode} finds this coder. */
+  /** Found through the {@code @DefaultCoder} on {@link AssembledEpisode}. */
   public static CoderProvider getCoderProvider() {
     return CoderProviders.forCoder(TypeDescriptor.of(AssembledEpisode.class), INSTANCE);
   }
@@ -43,6 +43,10 @@ public final class AssembledEpisodeCoder extends CustomCoder<AssembledEpisode> {
   @Override
   public AssembledEpisode decode(InputStream in) throws IOException {
     return new AssembledEpisode(
-        PLAN.decode(in), AUDIO.decode(in), TIMINGS.decode(in), DOUBLE.decode(in), DOUBLE.decode(in));
+        PLAN.decode(in),
+        AUDIO.decode(in),
+        TIMINGS.decode(in),
+        DOUBLE.decode(in),
+        DOUBLE.decode(in));
   }
 }

@@ -51,6 +51,8 @@ public final class AudioClipCoder extends CustomCoder<AudioClip> {
 
   @Override
   protected long getEncodedElementByteSize(AudioClip clip) {
-    return VarInt.getLength(clip.sampleRate()) + VarInt.getLength(clip.length()) + 2L * clip.length();
+    return VarInt.getLength(clip.sampleRate())
+        + VarInt.getLength(clip.length())
+        + 2L * clip.length();
   }
 }

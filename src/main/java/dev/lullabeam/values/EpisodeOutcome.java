@@ -94,8 +94,12 @@ public record EpisodeOutcome(
   /** A failure caught as an exception while {@code doing} (e.g. "mixing failed"). */
   public static EpisodeOutcome failed(String id, long line, String doing, Throwable e) {
     Cause cause = Cause.of(e);
-    return new EpisodeOutcome(
-        id, line, Status.FAILED, doing + ": " + cause.summary(), 0, 0, false, 0, cause, List.of());
+    return failed(id, line, doing + ": " + cause.summary(), cause);
+  }
+
+  /** A failure with the exception behind it, caught earlier (null when there was none). */
+  public static EpisodeOutcome failed(String id, long line, String reason, @Nullable Cause error) {
+    return new EpisodeOutcome(id, line, Status.FAILED, reason, 0, 0, false, 0, error, List.of());
   }
 
   public static EpisodeOutcome rejected(String id, long line, String reason) {

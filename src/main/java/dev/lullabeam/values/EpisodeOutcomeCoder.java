@@ -26,6 +26,8 @@ public final class EpisodeOutcomeCoder extends CustomCoder<EpisodeOutcome> {
   private static final VarIntCoder INT = VarIntCoder.of();
   private static final DoubleCoder DOUBLE = DoubleCoder.of();
   private static final BooleanCoder BOOLEAN = BooleanCoder.of();
+  private static final NullableCoder<EpisodeOutcome.Cause> OPTIONAL_CAUSE =
+      NullableCoder.of(CauseCoder.of());
 
   private EpisodeOutcomeCoder() {}
 
@@ -33,7 +35,7 @@ public final class EpisodeOutcomeCoder extends CustomCoder<EpisodeOutcome> {
     return INSTANCE;
   }
 
-  /** How {@link org.apache.beam.sdk.coders.DefaultCoder} on {@link EpisodeOutcome} finds this coder. */
+  /** Found through the {@code @DefaultCoder} on {@link EpisodeOutcome}. */
   public static CoderProvider getCoderProvider() {
     return CoderProviders.forCoder(TypeDescriptor.of(EpisodeOutcome.class), INSTANCE);
   }
@@ -48,13 +50,7 @@ public final class EpisodeOutcomeCoder extends CustomCoder<EpisodeOutcome> {
     DOUBLE.encode(outcome.audioSeconds(), out);
     BOOLEAN.encode(outcome.reused(), out);
     INT.encode(outcome.storyAttempts(), out);
-    EpisodeOutcome.Cause error = outcome.error();
-    BOOLEAN.encode(error != null, out);
-    if (error != null) {
-      STRING.encode(error.type(), out);
-      OPTIONAL_STRING.encode(error.message(), out);
-      STRINGS.encode(error.stack(), out);
-    }
+    OPTIONAL_CAUSE.encode(outcome.error(), out);
     STRINGS.encode(outcome.warnings(), out);
   }
 
@@ -68,11 +64,7 @@ public final class EpisodeOutcomeCoder extends CustomCoder<EpisodeOutcome> {
     double audioSeconds = DOUBLE.decode(in);
     boolean reused = BOOLEAN.decode(in);
     int storyAttempts = INT.decode(in);
-    EpisodeOutcome.Cause error =
-        BOOLEAN.decode(in)
-            ? new EpisodeOutcome.Cause(
-                STRING.decode(in), OPTIONAL_STRING.decode(in), STRINGS.decode(in))
-            : null;
+    EpisodeOutcome.Cause error = OPTIONAL_CAUSE.decode(in);
     return new EpisodeOutcome(
         id, line, status, reason, sentences, audioSeconds, reused, storyAttempts, error,
         STRINGS.decode(in));

@@ -29,7 +29,7 @@ public final class EpisodePlanCoder extends CustomCoder<EpisodePlan> {
     return INSTANCE;
   }
 
-  /** How {@link org.apache.beam.sdk.coders.DefaultCoder} on {@link EpisodePlan} finds this coder. */
+  /** Found through the {@code @DefaultCoder} on {@link EpisodePlan}. */
   public static CoderProvider getCoderProvider() {
     return CoderProviders.forCoder(TypeDescriptor.of(EpisodePlan.class), INSTANCE);
   }

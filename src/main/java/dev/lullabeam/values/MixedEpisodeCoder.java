@@ -34,7 +34,7 @@ public final class MixedEpisodeCoder extends CustomCoder<MixedEpisode> {
     return INSTANCE;
   }
 
-  /** How {@link org.apache.beam.sdk.coders.DefaultCoder} on {@link MixedEpisode} finds this coder. */
+  /** Found through the {@code @DefaultCoder} on {@link MixedEpisode}. */
   public static CoderProvider getCoderProvider() {
     return CoderProviders.forCoder(TypeDescriptor.of(MixedEpisode.class), INSTANCE);
   }

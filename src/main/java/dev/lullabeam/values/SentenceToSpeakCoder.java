@@ -25,7 +25,7 @@ public final class SentenceToSpeakCoder extends CustomCoder<SentenceToSpeak> {
     return INSTANCE;
   }
 
-  /** How {@link org.apache.beam.sdk.coders.DefaultCoder} on {@link SentenceToSpeak} finds this coder. */
+  /** Found through the {@code @DefaultCoder} on {@link SentenceToSpeak}. */
   public static CoderProvider getCoderProvider() {
     return CoderProviders.forCoder(TypeDescriptor.of(SentenceToSpeak.class), INSTANCE);
   }

@@ -28,7 +28,7 @@ public final class SpokenSentenceCoder extends CustomCoder<SpokenSentence> {
     return INSTANCE;
   }
 
-  /** How {@link org.apache.beam.sdk.coders.DefaultCoder} on {@link SpokenSentence} finds this coder. */
+  /** Found through the {@code @DefaultCoder} on {@link SpokenSentence}. */
   public static CoderProvider getCoderProvider() {
     return CoderProviders.forCoder(TypeDescriptor.of(SpokenSentence.class), INSTANCE);
   }

@@ -112,6 +112,15 @@ class ValueCodersTest {
   }
 
   @Test
+  void speechFailuresRoundTripWithAndWithoutAnError() throws Exception {
+    CoderProperties.coderDecodeEncodeEqual(
+        SpeechFailureCoder.of(), new SpeechFailure("voice v: gone", null));
+    CoderProperties.coderDecodeEncodeEqual(
+        SpeechFailureCoder.of(),
+        new SpeechFailure("sentence 2: boom", EpisodeOutcome.Cause.of(new IllegalStateException())));
+  }
+
+  @Test
   void thePipelineFindsTheCodersWithoutBeingTold() throws Exception {
     CoderRegistry registry = CoderRegistry.createDefault();
     assertThat(registry.getCoder(SentenceToSpeak.class), is(instanceOf(SentenceToSpeakCoder.class)));
@@ -121,5 +130,6 @@ class ValueCodersTest {
         registry.getCoder(AssembledEpisode.class), is(instanceOf(AssembledEpisodeCoder.class)));
     assertThat(registry.getCoder(MixedEpisode.class), is(instanceOf(MixedEpisodeCoder.class)));
     assertThat(registry.getCoder(EpisodeOutcome.class), is(instanceOf(EpisodeOutcomeCoder.class)));
+    assertThat(registry.getCoder(SpeechFailure.class), is(instanceOf(SpeechFailureCoder.class)));
   }
 }

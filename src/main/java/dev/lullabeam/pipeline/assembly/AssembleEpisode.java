@@ -1,10 +1,13 @@
 package dev.lullabeam.pipeline.assembly;
 
+import static java.util.stream.Collectors.joining;
+
 import dev.lullabeam.values.AssembledEpisode;
 
 import dev.lullabeam.lib.audio.NarrationAssembler;
 import dev.lullabeam.values.EpisodePlan;
 import dev.lullabeam.values.EpisodeOutcome;
+import dev.lullabeam.values.SpeechFailure;
 import dev.lullabeam.values.SpokenSentence;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -36,7 +39,7 @@ public class AssembleEpisode
   /** Input: episode id → one spoken sentence. */
   public static final TupleTag<SpokenSentence> SPOKEN = new TupleTag<SpokenSentence>() {};
   /** Input: episode id → why a sentence could not be spoken. */
-  public static final TupleTag<String> SPEECH_FAILED = new TupleTag<String>() {};
+  public static final TupleTag<SpeechFailure> SPEECH_FAILED = new TupleTag<SpeechFailure>() {};
 
   public static final TupleTag<AssembledEpisode> ASSEMBLED = new TupleTag<AssembledEpisode>() {};
   public static final TupleTag<EpisodeOutcome> FAILED = new TupleTag<EpisodeOutcome>() {};
@@ -63,12 +66,14 @@ public class AssembleEpisode
       }
       List<SpokenSentence> spoken = new ArrayList<>();
       result.getAll(SPOKEN).forEach(spoken::add);
-      List<String> failures = new ArrayList<>();
+      List<SpeechFailure> failures = new ArrayList<>();
       result.getAll(SPEECH_FAILED).forEach(failures::add);
       long line = plan.request().line();
       if (!failures.isEmpty()) {
-        failures.sort(Comparator.naturalOrder());
-        out.get(FAILED).output(EpisodeOutcome.failed(id, line, String.join("; ", failures)));
+        // Every sentence's reason; the error of the first, in a stable order.
+        failures.sort(Comparator.comparing(SpeechFailure::reason));
+        String reasons = failures.stream().map(SpeechFailure::reason).collect(joining("; "));
+        out.get(FAILED).output(EpisodeOutcome.failed(id, line, reasons, failures.get(0).error()));
         return;
       }
       spoken.sort(Comparator.comparingInt(SpokenSentence::index));

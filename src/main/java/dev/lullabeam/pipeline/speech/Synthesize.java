@@ -10,6 +10,7 @@ import dev.lullabeam.lib.text.SpeechNormalizer;
 import dev.lullabeam.lib.models.SharedModels;
 import dev.lullabeam.pipeline.metrics.ModelLoadMetrics;
 import dev.lullabeam.values.EpisodeOutcome;
+import dev.lullabeam.values.SpeechFailure;
 import java.util.HashMap;
 import java.util.Map;
 import org.apache.beam.sdk.metrics.Counter;
@@ -39,7 +40,8 @@ public class Synthesize
   public static final TupleTag<KV<String, SpokenSentence>> SPOKEN =
       new TupleTag<KV<String, SpokenSentence>>() {};
   /** episode id → why one of its sentences could not be spoken. */
-  public static final TupleTag<KV<String, String>> FAILED = new TupleTag<KV<String, String>>() {};
+  public static final TupleTag<KV<String, SpeechFailure>> FAILED =
+      new TupleTag<KV<String, SpeechFailure>>() {};
 
   @Override
   public PCollectionTuple expand(PCollection<SentenceToSpeak> sentences) {
@@ -80,7 +82,7 @@ public class Synthesize
       } catch (Exception e) {
         LOG.warn("Voice {} is not available for episode {}", name, sentence.episodeId(), e);
         failed.inc();
-        out.get(FAILED).output(KV.of(sentence.episodeId(), "voice " + name + ": " + describe(e)));
+        out.get(FAILED).output(KV.of(sentence.episodeId(), failure("voice " + name, e)));
         return;
       }
       long start = System.nanoTime();
@@ -98,18 +100,14 @@ public class Synthesize
         } catch (Exception second) {
           LOG.warn("Sentence {} cannot be spoken, even strictly normalised", sentence, second);
           failed.inc();
-          out.get(FAILED)
-              .output(
-                  KV.of(
-                      sentence.episodeId(),
-                      "sentence "
-                          + (sentence.index() + 1)
-                          + " (\""
-                          + abbreviate(sentence.display())
-                          + "\") could not be spoken by voice "
-                          + name
-                          + ": "
-                          + describe(second)));
+          String which =
+              "sentence "
+                  + (sentence.index() + 1)
+                  + " (\""
+                  + abbreviate(sentence.display())
+                  + "\") could not be spoken by voice "
+                  + name;
+          out.get(FAILED).output(KV.of(sentence.episodeId(), failure(which, second)));
           return;
         }
       }
@@ -137,9 +135,10 @@ public class Synthesize
       }
     }
 
-    /** The exception's message, or its class and where it was thrown when it has none. */
-    private static String describe(Exception e) {
-      return EpisodeOutcome.Cause.of(e).summary();
+    /** What failed, then the exception's message (or its class and where it was thrown). */
+    private static SpeechFailure failure(String what, Exception e) {
+      EpisodeOutcome.Cause cause = EpisodeOutcome.Cause.of(e);
+      return new SpeechFailure(what + ": " + cause.summary(), cause);
     }
 
     private static String abbreviate(String text) {

@@ -8,6 +8,7 @@ import dev.lullabeam.values.EpisodePlan;
 import dev.lullabeam.values.EpisodePlanCoder;
 import dev.lullabeam.values.SpokenSentenceCoder;
 import dev.lullabeam.values.EpisodeOutcome;
+import dev.lullabeam.values.SpeechFailure;
 import dev.lullabeam.values.SpokenSentence;
 import org.apache.beam.sdk.coders.KvCoder;
 import org.apache.beam.sdk.coders.StringUtf8Coder;
@@ -57,7 +58,15 @@ class AssembleEpisodeTest {
                     spoken("broken", 0), spoken("broken", 1))
                 .withCoder(
                     KvCoder.of(StringUtf8Coder.of(), SpokenSentenceCoder.of())));
-    var failures = pipeline.apply("Failures", Create.of(KV.of("broken", "sentence 2 could not be spoken")));
+    var failures =
+        pipeline.apply(
+            "Failures",
+            Create.of(
+                KV.of(
+                    "broken",
+                    new SpeechFailure(
+                        "sentence 2 could not be spoken: boom",
+                        EpisodeOutcome.Cause.of(new IllegalStateException("boom"))))));
 
     PCollectionTuple result =
         KeyedPCollectionTuple.of(AssembleEpisode.PLAN, plans)
@@ -84,10 +93,13 @@ class AssembleEpisodeTest {
                     "Describe2",
 
                     MapElements.into(TypeDescriptors.strings())
-                        .via((EpisodeOutcome o) -> o.line() + " " + o.id() + ": " + o.reason())))
+                        .via(
+                            (EpisodeOutcome o) ->
+                                o.line() + " " + o.id() + ": " + o.reason()
+                                    + (o.error() == null ? "" : " [" + o.error().type() + "]"))))
         .containsInAnyOrder(
             "3 gap: expected 3 spoken sentences, got 2; missing sentence(s) [1]",
-            "4 broken: sentence 2 could not be spoken");
+            "4 broken: sentence 2 could not be spoken: boom [java.lang.IllegalStateException]");
     pipeline.run().waitUntilFinish();
   }
 }

@@ -9,6 +9,7 @@ import dev.lullabeam.values.SpokenSentence;
 
 import dev.lullabeam.lib.audio.AudioClip;
 import dev.lullabeam.values.SentenceToSpeak;
+import dev.lullabeam.values.SpeechFailure;
 import dev.lullabeam.pipeline.metrics.ModelLoadMetrics;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -98,16 +99,23 @@ class SynthesizeTest {
                                 s.getKey() + "#" + s.getValue().index() + " "
                                     + s.getValue().audio().length())))
         .containsInAnyOrder("calm#0 170", "calm#1 90");
-    PAssert.that(speech.get(Synthesize.FAILED))
+    PAssert.that(
+            speech
+                .get(Synthesize.FAILED)
+                .apply(
+                    "Describe2",
+                    MapElements.into(TypeDescriptors.strings())
+                        .via(
+                            (KV<String, SpeechFailure> f) ->
+                                f.getKey() + ": " + f.getValue().reason() + " ["
+                                    + f.getValue().error().type() + "]")))
         .containsInAnyOrder(
-            KV.of(
-                "loud",
-                "sentence 1 (\"Then came a boom.\") could not be spoken by voice "
-                    + PICKY
-                    + ": no phonemes for 'boom'"),
-            KV.of(
-                "mute",
-                "voice no-such-voice: unknown voice 'no-such-voice' (known: " + Voices.known() + ")"));
+            "loud: sentence 1 (\"Then came a boom.\") could not be spoken by voice "
+                + PICKY
+                + ": no phonemes for 'boom' [java.lang.IllegalArgumentException]",
+            "mute: voice no-such-voice: unknown voice 'no-such-voice' (known: "
+                + Voices.known()
+                + ") [java.lang.IllegalArgumentException]");
     int closedBefore = closed.get();
     PipelineResult result = pipeline.run();
     result.waitUntilFinish();
