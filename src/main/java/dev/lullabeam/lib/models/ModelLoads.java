@@ -3,9 +3,8 @@ package dev.lullabeam.lib.models;
 import java.lang.management.ManagementFactory;
 
 /**
- * This JVM's name, for the language model's load report. Loads themselves are counted with Beam
- * metrics where they happen ({@code pipeline.metrics.ModelLoadMetrics}); this class goes once the
- * story model stops using it.
+ * This JVM's name, which the story model still puts on its load counts. Loads themselves are
+ * counted with Beam metrics where they happen ({@code pipeline.metrics.ModelLoadMetrics}).
  */
 public final class ModelLoads {
 
