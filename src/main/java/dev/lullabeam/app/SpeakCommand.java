@@ -3,6 +3,7 @@ package dev.lullabeam.app;
 import dev.lullabeam.lib.audio.AudioClip;
 import dev.lullabeam.lib.audio.NarrationAssembler;
 import dev.lullabeam.lib.voice.Voice;
+import dev.lullabeam.lib.models.SharedModels;
 import dev.lullabeam.lib.voices.Voices;
 import dev.lullabeam.lib.text.StorySentence;
 import dev.lullabeam.lib.text.StoryText;
@@ -52,11 +53,13 @@ public final class SpeakCommand implements Callable<Integer> {
       err.println("lullabeam speak: the text has nothing that can be spoken");
       return 2;
     }
-    Voice narrator = Voices.get(voice);
     List<NarrationAssembler.Part> parts = new ArrayList<>();
-    for (StorySentence sentence : sentences) {
-      AudioClip clip = narrator.speak(sentence.spoken());
-      parts.add(new NarrationAssembler.Part(sentence.index(), sentence.display(), sentence.paragraphEnd(), clip));
+    try (SharedModels<String, Voice>.Lease lease = Voices.acquire(voice)) {
+      Voice narrator = lease.get();
+      for (StorySentence sentence : sentences) {
+        AudioClip clip = narrator.speak(sentence.spoken());
+        parts.add(new NarrationAssembler.Part(sentence.index(), sentence.display(), sentence.paragraphEnd(), clip));
+      }
     }
     AudioClip audio = NarrationAssembler.assemble(parts).audio;
     try {

@@ -25,12 +25,8 @@ import java.util.List;
 import java.util.Map;
 import org.apache.beam.sdk.Pipeline;
 import org.apache.beam.sdk.transforms.Create;
-import org.apache.beam.sdk.coders.KvCoder;
-import org.apache.beam.sdk.coders.StringUtf8Coder;
-import org.apache.beam.sdk.coders.VarIntCoder;
 import org.apache.beam.sdk.transforms.Flatten;
 import org.apache.beam.sdk.transforms.MapElements;
-import org.apache.beam.sdk.values.KV;
 import org.apache.beam.sdk.values.TypeDescriptor;
 import org.apache.beam.sdk.transforms.Reshuffle;
 import org.apache.beam.sdk.transforms.View;
@@ -109,7 +105,6 @@ public final class SeasonPipeline {
     PCollectionList<EpisodeRequest> toNarrate =
         PCollectionList.of(reviewed.get(ReviewWrittenStories.REVIEWED));
     PCollectionList<EpisodeOutcome> storyFailures = PCollectionList.empty(pipeline);
-    PCollection<KV<String, KV<String, Integer>>> modelLoads;
     PCollection<EpisodeRequest> prompted = stories.get(TakeWrittenStories.PROMPTED);
     if (storyWriting != null) {
       if (options.getStoryShards() < 1) {
@@ -135,7 +130,6 @@ public final class SeasonPipeline {
               .and(generated.get(GenerateStories.REJECTED))
               .and(generated.get(GenerateStories.FAILED))
               .and(distinct.get(RewriteNearDuplicates.REJECTED));
-      modelLoads = generated.get(GenerateStories.LOADS);
     } else {
       storyFailures =
           storyFailures.and(
@@ -143,16 +137,8 @@ public final class SeasonPipeline {
                   "NoLanguageModel",
                   MapElements.into(TypeDescriptor.of(EpisodeOutcome.class))
                       .via((EpisodeRequest r) -> EpisodeOutcome.failed(r.id(), r.line(), NO_MODEL))));
-      modelLoads =
-          pipeline.apply(
-              "NoModelLoads",
-              Create.empty(
-                  KvCoder.of(
-                      StringUtf8Coder.of(), KvCoder.of(StringUtf8Coder.of(), VarIntCoder.of()))));
     }
     PCollection<EpisodeRequest> written = toNarrate.apply("StoriesToNarrate", Flatten.pCollections());
-    PCollectionView<Iterable<KV<String, KV<String, Integer>>>> otherLoads =
-        modelLoads.apply("ModelLoads", View.asIterable());
 
     PCollectionTuple sentences =
         written.apply(
@@ -196,7 +182,7 @@ public final class SeasonPipeline {
             output,
             options.getRunner().getSimpleName(),
             System.currentTimeMillis());
-    return outcomes.apply("WriteReport", new WriteReport(output, run, storyWarnings, otherLoads));
+    return outcomes.apply("WriteReport", new WriteReport(output, run, storyWarnings));
   }
 
 }

@@ -2,36 +2,29 @@ package dev.lullabeam.values;
 
 import dev.lullabeam.lib.audio.AudioClip;
 import dev.lullabeam.lib.audio.SentenceTiming;
-import dev.lullabeam.values.EpisodePlan;
-import java.io.Serializable;
 import java.util.List;
-import java.util.Map;
+import org.apache.beam.sdk.coders.DefaultCoder;
 
-/** An episode's narration, joined from its sentences in order. */
-public final class AssembledEpisode implements Serializable {
-  private static final long serialVersionUID = 1L;
+/**
+ * An episode's narration, joined from its sentences in order.
+ *
+ * @param sentences sentence times within the narration (before the lead-in)
+ * @param synthesisSeconds voice time summed over the sentences (they may have run in parallel)
+ */
+@DefaultCoder(AssembledEpisodeCoder.class)
+public record AssembledEpisode(
+    EpisodePlan plan,
+    AudioClip narration,
+    List<SentenceTiming> sentences,
+    double synthesisSeconds,
+    double assemblySeconds) {
 
-  public final EpisodePlan plan;
-  public final AudioClip narration;
-  /** Sentence times within the narration (before the lead-in). */
-  public final List<SentenceTiming> sentences;
-  /** Voice time summed over the sentences (they may have run in parallel). */
-  public final double synthesisSeconds;
-  public final double assemblySeconds;
-  public final Map<String, Map<String, Integer>> modelLoads;
+  public AssembledEpisode {
+    sentences = List.copyOf(sentences);
+  }
 
-  public AssembledEpisode(
-      EpisodePlan plan,
-      AudioClip narration,
-      List<SentenceTiming> sentences,
-      double synthesisSeconds,
-      double assemblySeconds,
-      Map<String, Map<String, Integer>> modelLoads) {
-    this.plan = plan;
-    this.narration = narration;
-    this.sentences = sentences;
-    this.synthesisSeconds = synthesisSeconds;
-    this.assemblySeconds = assemblySeconds;
-    this.modelLoads = modelLoads;
+  @Override
+  public String toString() {
+    return "AssembledEpisode{" + plan.request().id() + ", " + narration + "}";
   }
 }

@@ -1,17 +1,31 @@
 package dev.lullabeam.values;
 
-import java.io.Serializable;
-import java.util.Map;
-import java.util.Objects;
-import java.util.TreeMap;
+import java.util.ArrayList;
+import java.util.List;
 import javax.annotation.Nullable;
+import org.apache.beam.sdk.coders.DefaultCoder;
 
 /**
  * What became of one catalogue row: an episode written, an episode that failed, or a row that
  * could not be read. Every row of the catalogue ends as exactly one outcome in the season report.
+ *
+ * @param reason why the row is not ok, for a person to read
+ * @param storyAttempts stories the language model wrote for this episode (0: the catalogue gave it)
+ * @param error the exception behind a failure, when there was one
+ * @param warnings what is wrong with an episode that was written all the same
  */
-public final class EpisodeOutcome implements Serializable {
-  private static final long serialVersionUID = 1L;
+@DefaultCoder(EpisodeOutcomeCoder.class)
+public record EpisodeOutcome(
+    @Nullable String id,
+    long line,
+    Status status,
+    @Nullable String reason,
+    int sentences,
+    double audioSeconds,
+    boolean reused,
+    int storyAttempts,
+    @Nullable Cause error,
+    List<String> warnings) {
 
   /** The statuses the report uses. */
   public enum Status {
@@ -32,142 +46,87 @@ public final class EpisodeOutcome implements Serializable {
     }
   }
 
-  private final @Nullable String id;
-  private final long line;
-  private final Status status;
-  private final @Nullable String reason;
-  private final int sentences;
-  private final double audioSeconds;
-  private final boolean reused;
-  private final Map<String, Map<String, Integer>> modelLoadsByJvm;
-  /** Stories the language model wrote for this episode (0: the catalogue gave the story). */
-  private int storyAttempts;
+  /**
+   * An exception, kept the way DataflowTemplates' FailsafeElement keeps one: its class, its
+   * message and where it was thrown, so that report.json alone says what to look at.
+   *
+   * @param stack the first {@link #STACK_FRAMES} frames, innermost first
+   */
+  public record Cause(String type, @Nullable String message, List<String> stack) {
+    public static final int STACK_FRAMES = 8;
 
-  private EpisodeOutcome(
-      @Nullable String id,
-      long line,
-      Status status,
-      @Nullable String reason,
-      int sentences,
-      double audioSeconds,
-      boolean reused,
-      Map<String, Map<String, Integer>> modelLoadsByJvm) {
-    this.id = id;
-    this.line = line;
-    this.status = status;
-    this.reason = reason;
-    this.sentences = sentences;
-    this.audioSeconds = audioSeconds;
-    this.reused = reused;
-    this.modelLoadsByJvm = modelLoadsByJvm;
+    public Cause {
+      stack = List.copyOf(stack);
+    }
+
+    public static Cause of(Throwable e) {
+      List<String> frames = new ArrayList<>();
+      StackTraceElement[] trace = e.getStackTrace();
+      for (int i = 0; i < Math.min(STACK_FRAMES, trace.length); i++) {
+        frames.add(trace[i].toString());
+      }
+      return new Cause(e.getClass().getName(), e.getMessage(), frames);
+    }
+
+    /** The message, or (when there is none) the class and where it was thrown: never "null". */
+    public String summary() {
+      if (message != null && !message.isBlank()) {
+        return message;
+      }
+      String simpleName = type.substring(type.lastIndexOf('.') + 1);
+      return stack.isEmpty() ? simpleName : simpleName + " at " + stack.get(0);
+    }
+  }
+
+  public EpisodeOutcome {
+    warnings = List.copyOf(warnings);
   }
 
   public static EpisodeOutcome badRow(@Nullable String id, long line, String reason) {
-    return new EpisodeOutcome(id, line, Status.BAD_ROW, reason, 0, 0, false, Map.of());
+    return new EpisodeOutcome(id, line, Status.BAD_ROW, reason, 0, 0, false, 0, null, List.of());
   }
 
+  /** A failure that is no exception, e.g. a missing sentence. */
   public static EpisodeOutcome failed(String id, long line, String reason) {
-    return failed(id, line, reason, Map.of());
+    return new EpisodeOutcome(id, line, Status.FAILED, reason, 0, 0, false, 0, null, List.of());
   }
 
-  public static EpisodeOutcome failed(
-      String id, long line, String reason, Map<String, Map<String, Integer>> modelLoadsByJvm) {
-    return new EpisodeOutcome(
-        id, line, Status.FAILED, reason, 0, 0, false, copy(modelLoadsByJvm));
+  /** A failure caught as an exception while {@code doing} (e.g. "mixing failed"). */
+  public static EpisodeOutcome failed(String id, long line, String doing, Throwable e) {
+    Cause cause = Cause.of(e);
+    return failed(id, line, doing + ": " + cause.summary(), cause);
   }
 
-  public static EpisodeOutcome rejected(
-      String id, long line, String reason, Map<String, Map<String, Integer>> modelLoadsByJvm) {
-    return new EpisodeOutcome(
-        id, line, Status.REJECTED, reason, 0, 0, false, copy(modelLoadsByJvm));
+  /** A failure with the exception behind it, caught earlier (null when there was none). */
+  public static EpisodeOutcome failed(String id, long line, String reason, @Nullable Cause error) {
+    return new EpisodeOutcome(id, line, Status.FAILED, reason, 0, 0, false, 0, error, List.of());
   }
 
-  public static EpisodeOutcome ok(
-      String id,
-      long line,
-      int sentences,
-      double audioSeconds,
-      Map<String, Map<String, Integer>> modelLoadsByJvm) {
+  public static EpisodeOutcome rejected(String id, long line, String reason) {
+    return new EpisodeOutcome(id, line, Status.REJECTED, reason, 0, 0, false, 0, null, List.of());
+  }
+
+  public static EpisodeOutcome ok(String id, long line, int sentences, double audioSeconds) {
     return new EpisodeOutcome(
-        id, line, Status.OK, null, sentences, audioSeconds, false, copy(modelLoadsByJvm));
+        id, line, Status.OK, null, sentences, audioSeconds, false, 0, null, List.of());
   }
 
   /** An episode whose outputs were already complete from an earlier run. */
   public static EpisodeOutcome reused(String id, long line, int sentences, double audioSeconds) {
-    return new EpisodeOutcome(id, line, Status.OK, null, sentences, audioSeconds, true, Map.of());
-  }
-
-  private static Map<String, Map<String, Integer>> copy(Map<String, Map<String, Integer>> loads) {
-    Map<String, Map<String, Integer>> out = new TreeMap<>();
-    loads.forEach((model, perJvm) -> out.put(model, new TreeMap<>(perJvm)));
-    return out;
-  }
-
-  public @Nullable String id() {
-    return id;
-  }
-
-  public long line() {
-    return line;
-  }
-
-  public Status status() {
-    return status;
-  }
-
-  public @Nullable String reason() {
-    return reason;
-  }
-
-  public int sentences() {
-    return sentences;
-  }
-
-  public double audioSeconds() {
-    return audioSeconds;
-  }
-
-  public boolean reused() {
-    return reused;
-  }
-
-  /** model name → (JVM id → loads of that model seen in that JVM). */
-  public int storyAttempts() {
-    return storyAttempts;
+    return new EpisodeOutcome(
+        id, line, Status.OK, null, sentences, audioSeconds, true, 0, null, List.of());
   }
 
   /** The same outcome, noting how many stories the language model wrote for the episode. */
   public EpisodeOutcome withStoryAttempts(int attempts) {
-    EpisodeOutcome copy =
-        new EpisodeOutcome(id, line, status, reason, sentences, audioSeconds, reused, modelLoadsByJvm);
-    copy.storyAttempts = attempts;
-    return copy;
+    return new EpisodeOutcome(
+        id, line, status, reason, sentences, audioSeconds, reused, attempts, error, warnings);
   }
 
-  public Map<String, Map<String, Integer>> modelLoadsByJvm() {
-    return modelLoadsByJvm;
-  }
-
-  @Override
-  public boolean equals(Object o) {
-    if (!(o instanceof EpisodeOutcome)) {
-      return false;
-    }
-    EpisodeOutcome e = (EpisodeOutcome) o;
-    return Objects.equals(id, e.id)
-        && line == e.line
-        && status == e.status
-        && Objects.equals(reason, e.reason)
-        && sentences == e.sentences
-        && Double.compare(audioSeconds, e.audioSeconds) == 0
-        && reused == e.reused
-        && storyAttempts == e.storyAttempts
-        && modelLoadsByJvm.equals(e.modelLoadsByJvm);
-  }
-
-  @Override
-  public int hashCode() {
-    return Objects.hash(id, line, status, reason, sentences, audioSeconds, reused);
+  /** The same outcome with these warnings about it. */
+  public EpisodeOutcome withWarnings(List<String> warnings) {
+    return new EpisodeOutcome(
+        id, line, status, reason, sentences, audioSeconds, reused, storyAttempts, error, warnings);
   }
 
   @Override

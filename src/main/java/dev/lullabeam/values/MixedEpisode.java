@@ -2,50 +2,37 @@ package dev.lullabeam.values;
 
 import dev.lullabeam.lib.audio.Loudness;
 import dev.lullabeam.lib.audio.SentenceTiming;
-import dev.lullabeam.values.EpisodePlan;
-import java.io.Serializable;
 import java.util.List;
-import java.util.Map;
+import javax.annotation.Nullable;
+import org.apache.beam.sdk.coders.DefaultCoder;
 
-/** A finished episode's MP3 and everything its JSON and transcript say about it. */
-public final class MixedEpisode implements Serializable {
-  private static final long serialVersionUID = 1L;
+/**
+ * A finished episode's MP3 and everything its JSON and transcript say about it.
+ *
+ * @param sentences sentence times in the final MP3, lead-in included
+ * @param loudness measured on the final MP3
+ * @param loudnessWarning why the MP3 is off the loudness target, or null when it is on target
+ */
+@DefaultCoder(MixedEpisodeCoder.class)
+public record MixedEpisode(
+    EpisodePlan plan,
+    byte[] mp3,
+    String backgroundFile,
+    int sampleRate,
+    List<SentenceTiming> sentences,
+    double durationSeconds,
+    Loudness loudness,
+    double synthesisSeconds,
+    double assemblySeconds,
+    double mixSeconds,
+    @Nullable String loudnessWarning) {
 
-  public final EpisodePlan plan;
-  public final byte[] mp3;
-  public final String backgroundFile;
-  public final int sampleRate;
-  /** Sentence times in the final MP3, lead-in included. */
-  public final List<SentenceTiming> sentences;
-  public final double durationSeconds;
-  public final Loudness loudness;
-  public final double synthesisSeconds;
-  public final double assemblySeconds;
-  public final double mixSeconds;
-  public final Map<String, Map<String, Integer>> modelLoads;
+  public MixedEpisode {
+    sentences = List.copyOf(sentences);
+  }
 
-  public MixedEpisode(
-      EpisodePlan plan,
-      byte[] mp3,
-      String backgroundFile,
-      int sampleRate,
-      List<SentenceTiming> sentences,
-      double durationSeconds,
-      Loudness loudness,
-      double synthesisSeconds,
-      double assemblySeconds,
-      double mixSeconds,
-      Map<String, Map<String, Integer>> modelLoads) {
-    this.plan = plan;
-    this.mp3 = mp3;
-    this.backgroundFile = backgroundFile;
-    this.sampleRate = sampleRate;
-    this.sentences = sentences;
-    this.durationSeconds = durationSeconds;
-    this.loudness = loudness;
-    this.synthesisSeconds = synthesisSeconds;
-    this.assemblySeconds = assemblySeconds;
-    this.mixSeconds = mixSeconds;
-    this.modelLoads = modelLoads;
+  @Override
+  public String toString() {
+    return "MixedEpisode{" + plan.request().id() + ", " + mp3.length + " bytes, " + loudness + "}";
   }
 }

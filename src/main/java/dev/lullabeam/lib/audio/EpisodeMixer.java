@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import javax.annotation.Nullable;
 
 /**
  * The mix: 7 s of ambience before the voice and 8 s after it, the voice compressed and centred in
@@ -34,20 +35,18 @@ public final class EpisodeMixer {
 
   private EpisodeMixer() {}
 
-  /** A finished episode's audio. */
-  public static final class Mixed {
-    public final byte[] mp3;
-    public final Loudness loudness;
-    public final double durationSeconds;
-    public final long leadInMs;
-
-    Mixed(byte[] mp3, Loudness loudness, double durationSeconds, long leadInMs) {
-      this.mp3 = mp3;
-      this.loudness = loudness;
-      this.durationSeconds = durationSeconds;
-      this.leadInMs = leadInMs;
-    }
-  }
+  /**
+   * A finished episode's audio.
+   *
+   * @param loudness measured on the encoded MP3
+   * @param loudnessWarning why the MP3 is still off target after the last encode, else null
+   */
+  public record Mixed(
+      byte[] mp3,
+      Loudness loudness,
+      double durationSeconds,
+      long leadInMs,
+      @Nullable String loudnessWarning) {}
 
   /**
    * Mixes a narration with an ambience (interleaved stereo at the narration's rate).
@@ -95,11 +94,12 @@ public final class EpisodeMixer {
     // limited audio is measured and the gain corrected before encoding. The encoded MP3 is
     // measured last; should encoding raise a true peak over −1 dBTP, it is limited harder.
     Loudness mixLoudness = Loudness.measure(input);
-    double gainDb = TARGET_LUFS - mixLoudness.integratedLufs;
+    double gainDb = TARGET_LUFS - mixLoudness.integratedLufs();
     double limitDb = LIMITER_CEILING_DB;
-    boolean limit = mixLoudness.truePeakDbtp + gainDb > limitDb;
+    boolean limit = mixLoudness.truePeakDbtp() + gainDb > limitDb;
     Path mp3 = workDir.resolve("episode.mp3");
     Loudness loudness = null;
+    boolean onTarget = false;
     for (int attempt = 0; attempt < MAX_ENCODES; attempt++) {
       List<String> source = input;
       String filter = gain(gainDb);
@@ -109,22 +109,41 @@ public final class EpisodeMixer {
       }
       encode(source, filter, tags, mp3);
       loudness = Loudness.measure(mp3);
-      double loudnessError = TARGET_LUFS - loudness.integratedLufs;
-      boolean peakOk = loudness.truePeakDbtp <= MAX_TRUE_PEAK_DBTP;
-      if (peakOk && Math.abs(loudnessError) <= FINAL_TOLERANCE_LU) {
+      double loudnessError = TARGET_LUFS - loudness.integratedLufs();
+      boolean peakOk = loudness.truePeakDbtp() <= MAX_TRUE_PEAK_DBTP;
+      onTarget = peakOk && Math.abs(loudnessError) <= FINAL_TOLERANCE_LU;
+      if (onTarget) {
         break;
       }
       if (peakOk) {
         // MP3 encoding drops some noise-like ambience energy (0.3-0.5 LU measured): make it up.
         gainDb += loudnessError;
-        limit = limit || mixLoudness.truePeakDbtp + gainDb > limitDb;
+        limit = limit || mixLoudness.truePeakDbtp() + gainDb > limitDb;
       } else {
-        limitDb -= loudness.truePeakDbtp - MAX_TRUE_PEAK_DBTP + 0.3;
+        limitDb -= loudness.truePeakDbtp() - MAX_TRUE_PEAK_DBTP + 0.3;
         limit = true;
       }
     }
     return new Mixed(
-        Files.readAllBytes(mp3), loudness, frames / (double) rate, Math.round(LEAD_IN_SECONDS * 1000));
+        Files.readAllBytes(mp3),
+        loudness,
+        frames / (double) rate,
+        Math.round(LEAD_IN_SECONDS * 1000),
+        onTarget ? null : offTarget(loudness));
+  }
+
+  /** What is wrong with an MP3 that is still off target after {@link #MAX_ENCODES} encodes. */
+  static String offTarget(Loudness loudness) {
+    return String.format(
+        Locale.ROOT,
+        "off the loudness target after %d encodes: %.2f LUFS (target %.1f ± %.1f LU), "
+            + "true peak %.2f dBTP (ceiling %.1f dBTP)",
+        MAX_ENCODES,
+        loudness.integratedLufs(),
+        TARGET_LUFS,
+        FINAL_TOLERANCE_LU,
+        loudness.truePeakDbtp(),
+        MAX_TRUE_PEAK_DBTP);
   }
 
   static short[] compress(short[] voice, int rate) throws IOException {
@@ -166,7 +185,7 @@ public final class EpisodeMixer {
                   + ",ebur128=peak=true:framelog=verbose",
               "-f", "f32le", "-y", limited.toString()));
       Loudness measured = Loudness.parse(Ffmpeg.run(args).stderr);
-      double error = TARGET_LUFS - measured.integratedLufs;
+      double error = TARGET_LUFS - measured.integratedLufs();
       if (Math.abs(error) <= LOUDNESS_TOLERANCE_LU) {
         break;
       }

@@ -8,22 +8,12 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /** EBU R128 loudness of a finished file, measured with ffmpeg's ebur128 filter. */
-public final class Loudness implements Serializable {
-  private static final long serialVersionUID = 1L;
+public record Loudness(double integratedLufs, double truePeakDbtp, double rangeLu)
+    implements Serializable {
 
   private static final Pattern INTEGRATED = Pattern.compile("I:\\s+(-?[\\d.]+|-inf) LUFS");
   private static final Pattern RANGE = Pattern.compile("LRA:\\s+(-?[\\d.]+) LU");
   private static final Pattern PEAK = Pattern.compile("Peak:\\s+(-?[\\d.]+|-inf) dBFS");
-
-  public final double integratedLufs;
-  public final double truePeakDbtp;
-  public final double rangeLu;
-
-  public Loudness(double integratedLufs, double truePeakDbtp, double rangeLu) {
-    this.integratedLufs = integratedLufs;
-    this.truePeakDbtp = truePeakDbtp;
-    this.rangeLu = rangeLu;
-  }
 
   /** Measures integrated loudness, loudness range and true peak of an audio file. */
   public static Loudness measure(Path file) throws IOException {

@@ -11,19 +11,7 @@ import java.util.List;
 public final class NarrationAssembler {
 
   /** One sentence's audio in story order. */
-  public static final class Part {
-    final int index;
-    final String text;
-    final boolean paragraphEnd;
-    final AudioClip audio;
-
-    public Part(int index, String text, boolean paragraphEnd, AudioClip audio) {
-      this.index = index;
-      this.text = text;
-      this.paragraphEnd = paragraphEnd;
-      this.audio = audio;
-    }
-  }
+  public record Part(int index, String text, boolean paragraphEnd, AudioClip audio) {}
 
   /** The joined narration and where each sentence is in it. */
   public static final class Narration {

@@ -15,11 +15,11 @@ public final class WebVtt {
       vtt.append('\n')
           .append(cue++)
           .append('\n')
-          .append(timestamp(s.startMs))
+          .append(timestamp(s.startMs()))
           .append(" --> ")
-          .append(timestamp(s.endMs))
+          .append(timestamp(s.endMs()))
           .append('\n')
-          .append(cueText(s.text))
+          .append(cueText(s.text()))
           .append('\n');
     }
     return vtt.toString();

@@ -3,10 +3,10 @@ package dev.lullabeam.lib.voice;
 import dev.lullabeam.lib.audio.AudioClip;
 
 /**
- * A narrator: turns one sentence of normalised text into mono audio. Implementations are loaded
- * once per JVM by {@link Voices} and must be safe to call from many threads at once.
+ * A narrator: turns one sentence of normalised text into mono audio. Implementations are shared by
+ * every thread of a JVM ({@code Voices}) and must be safe to call from many threads at once.
  */
-public interface Voice {
+public interface Voice extends AutoCloseable {
 
   /** The name users give with {@code --voice}. */
   String name();
@@ -16,4 +16,8 @@ public interface Voice {
 
   /** Speaks one sentence. Throws with a readable message when the text cannot be spoken. */
   AudioClip speak(String text) throws Exception;
+
+  /** Frees what the voice holds; called once, when its last user in the JVM let go. */
+  @Override
+  void close();
 }

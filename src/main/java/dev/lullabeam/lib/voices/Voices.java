@@ -1,31 +1,32 @@
 package dev.lullabeam.lib.voices;
 
+import dev.lullabeam.lib.models.SharedModels;
 import dev.lullabeam.lib.voice.Voice;
-
 import dev.lullabeam.lib.voice.mary.MaryVoice;
-import dev.lullabeam.lib.models.ModelLoads;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * The voices lullabeam knows, each loaded lazily and at most once per JVM, then shared by every
- * DoFn instance and thread of that JVM. New engines plug in with {@link #register}.
+ * The voices lullabeam knows, by name. A voice is loaded at most once per JVM, when the first
+ * holder of a {@link #acquire lease} needs it, shared by every DoFn instance and thread of that JVM,
+ * and closed when the last lease is released ({@link SharedModels}). New engines plug in with
+ * {@link #register}.
  */
 public final class Voices {
 
   /** MaryTTS's female US English HMM voice: pure Java, from Maven Central. */
   public static final String DEFAULT = "cmu-slt-hsmm";
 
-  /** Loads a voice; called at most once per JVM for each name. */
+  /** Loads a voice. */
   @FunctionalInterface
   public interface Loader {
     Voice load() throws Exception;
   }
 
   private static final Map<String, Loader> LOADERS = new ConcurrentHashMap<>();
-  private static final Map<String, Voice> LOADED = new ConcurrentHashMap<>();
+  private static final SharedModels<String, Voice> SHARED = new SharedModels<>(Voices::load);
 
   static {
     register(DEFAULT, () -> MaryVoice.load(DEFAULT));
@@ -54,22 +55,29 @@ public final class Voices {
     return "voice:" + name;
   }
 
-  /** Returns the voice, loading it on first use in this JVM; other callers wait for that load. */
-  public static Voice get(String name) {
-    Loader loader = LOADERS.get(name);
-    if (loader == null) {
+  /**
+   * A hold on the named voice; nothing is loaded until {@link SharedModels.Lease#get}. Close it
+   * when done: the last close in the JVM closes the voice.
+   *
+   * @throws IllegalArgumentException for a voice nobody registered
+   */
+  public static SharedModels<String, Voice>.Lease acquire(String name) {
+    if (!isKnown(name)) {
       throw new IllegalArgumentException("unknown voice '" + name + "' (known: " + known() + ")");
     }
-    return LOADED.computeIfAbsent(name, n -> load(n, loader));
+    return SHARED.acquire(name);
   }
 
-  private static Voice load(String name, Loader loader) {
+  /** Whether the named voice is loaded in this JVM now. */
+  public static boolean isLoaded(String name) {
+    return SHARED.isLoaded(name);
+  }
+
+  private static Voice load(String name) {
     try {
-      Voice voice = loader.load();
-      ModelLoads.recordLoad(modelKey(name));
-      return voice;
+      return LOADERS.get(name).load();
     } catch (Exception e) {
-      throw new IllegalStateException("cannot load voice '" + name + "': " + e.getMessage(), e);
+      throw new IllegalStateException("cannot load voice '" + name + "': " + e, e);
     }
   }
 }

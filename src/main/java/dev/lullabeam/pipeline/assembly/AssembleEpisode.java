@@ -1,17 +1,17 @@
 package dev.lullabeam.pipeline.assembly;
 
+import static java.util.stream.Collectors.joining;
+
 import dev.lullabeam.values.AssembledEpisode;
 
 import dev.lullabeam.lib.audio.NarrationAssembler;
 import dev.lullabeam.values.EpisodePlan;
 import dev.lullabeam.values.EpisodeOutcome;
+import dev.lullabeam.values.SpeechFailure;
 import dev.lullabeam.values.SpokenSentence;
-import dev.lullabeam.lib.models.ModelLoads;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
-import java.util.Map;
-import java.util.TreeMap;
 import java.util.TreeSet;
 import org.apache.beam.sdk.transforms.DoFn;
 import org.apache.beam.sdk.transforms.PTransform;
@@ -23,6 +23,8 @@ import org.apache.beam.sdk.values.KV;
 import org.apache.beam.sdk.values.PCollectionTuple;
 import org.apache.beam.sdk.values.TupleTag;
 import org.apache.beam.sdk.values.TupleTagList;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Regroups the spoken sentences by episode and joins them in story order with natural pauses.
@@ -37,7 +39,7 @@ public class AssembleEpisode
   /** Input: episode id → one spoken sentence. */
   public static final TupleTag<SpokenSentence> SPOKEN = new TupleTag<SpokenSentence>() {};
   /** Input: episode id → why a sentence could not be spoken. */
-  public static final TupleTag<String> SPEECH_FAILED = new TupleTag<String>() {};
+  public static final TupleTag<SpeechFailure> SPEECH_FAILED = new TupleTag<SpeechFailure>() {};
 
   public static final TupleTag<AssembledEpisode> ASSEMBLED = new TupleTag<AssembledEpisode>() {};
   public static final TupleTag<EpisodeOutcome> FAILED = new TupleTag<EpisodeOutcome>() {};
@@ -52,6 +54,8 @@ public class AssembleEpisode
   }
 
   static class JoinSentencesFn extends DoFn<KV<String, CoGbkResult>, AssembledEpisode> {
+    private static final Logger LOG = LoggerFactory.getLogger(JoinSentencesFn.class);
+
     @ProcessElement
     public void process(@Element KV<String, CoGbkResult> grouped, MultiOutputReceiver out) {
       String id = grouped.getKey();
@@ -62,39 +66,38 @@ public class AssembleEpisode
       }
       List<SpokenSentence> spoken = new ArrayList<>();
       result.getAll(SPOKEN).forEach(spoken::add);
-      Map<String, Map<String, Integer>> loads = new TreeMap<>();
-      spoken.forEach(s -> ModelLoads.merge(loads, s.modelLoads));
-      List<String> failures = new ArrayList<>();
+      List<SpeechFailure> failures = new ArrayList<>();
       result.getAll(SPEECH_FAILED).forEach(failures::add);
-      long line = plan.request.line();
+      long line = plan.request().line();
       if (!failures.isEmpty()) {
-        failures.sort(Comparator.naturalOrder());
-        out.get(FAILED).output(EpisodeOutcome.failed(id, line, String.join("; ", failures), loads));
+        // Every sentence's reason; the error of the first, in a stable order.
+        failures.sort(Comparator.comparing(SpeechFailure::reason));
+        String reasons = failures.stream().map(SpeechFailure::reason).collect(joining("; "));
+        out.get(FAILED).output(EpisodeOutcome.failed(id, line, reasons, failures.get(0).error()));
         return;
       }
-      spoken.sort(Comparator.comparingInt(s -> s.index));
+      spoken.sort(Comparator.comparingInt(SpokenSentence::index));
       TreeSet<Integer> missing = new TreeSet<>();
-      for (int i = 0; i < plan.sentenceCount; i++) {
+      for (int i = 0; i < plan.sentenceCount(); i++) {
         missing.add(i);
       }
-      spoken.forEach(s -> missing.remove(s.index));
-      if (!missing.isEmpty() || spoken.size() != plan.sentenceCount) {
+      spoken.forEach(s -> missing.remove(s.index()));
+      if (!missing.isEmpty() || spoken.size() != plan.sentenceCount()) {
         out.get(FAILED)
             .output(
                 EpisodeOutcome.failed(
                     id,
                     line,
-                    "expected " + plan.sentenceCount + " spoken sentences, got " + spoken.size()
-                        + (missing.isEmpty() ? "" : "; missing sentence(s) " + missing),
-                    loads));
+                    "expected " + plan.sentenceCount() + " spoken sentences, got " + spoken.size()
+                        + (missing.isEmpty() ? "" : "; missing sentence(s) " + missing)));
         return;
       }
       long start = System.nanoTime();
       List<NarrationAssembler.Part> parts = new ArrayList<>();
       double synthesis = 0;
       for (SpokenSentence s : spoken) {
-        parts.add(new NarrationAssembler.Part(s.index, s.text, s.paragraphEnd, s.audio));
-        synthesis += s.synthesisSeconds;
+        parts.add(new NarrationAssembler.Part(s.index(), s.text(), s.paragraphEnd(), s.audio()));
+        synthesis += s.synthesisSeconds();
       }
       try {
         NarrationAssembler.Narration narration = NarrationAssembler.assemble(parts);
@@ -105,10 +108,10 @@ public class AssembleEpisode
                     narration.audio,
                     narration.sentences,
                     synthesis,
-                    (System.nanoTime() - start) / 1e9,
-                    loads));
+                    (System.nanoTime() - start) / 1e9));
       } catch (IllegalArgumentException e) {
-        out.get(FAILED).output(EpisodeOutcome.failed(id, line, e.getMessage(), loads));
+        LOG.warn("Episode {}: assembly failed", id, e);
+        out.get(FAILED).output(EpisodeOutcome.failed(id, line, "assembly failed", e));
       }
     }
   }

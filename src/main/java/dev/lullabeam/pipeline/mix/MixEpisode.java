@@ -8,6 +8,7 @@ import dev.lullabeam.lib.audio.EpisodeMixer;
 import dev.lullabeam.lib.audio.SentenceTiming;
 import dev.lullabeam.lib.backgrounds.Background;
 import dev.lullabeam.values.EpisodeOutcome;
+import dev.lullabeam.values.EpisodeRequest;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.channels.Channels;
@@ -28,6 +29,8 @@ import org.apache.beam.sdk.values.PCollectionTuple;
 import org.apache.beam.sdk.values.PCollectionView;
 import org.apache.beam.sdk.values.TupleTag;
 import org.apache.beam.sdk.values.TupleTagList;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Mixes each narration with its topic's ambience (a side input mapping topics to backgrounds),
@@ -56,6 +59,8 @@ public class MixEpisode extends PTransform<PCollection<AssembledEpisode>, PColle
   }
 
   static class MixFn extends DoFn<AssembledEpisode, MixedEpisode> {
+    private static final Logger LOG = LoggerFactory.getLogger(MixFn.class);
+
     private final PCollectionView<Map<String, Background>> backgrounds;
     private final String season;
 
@@ -67,48 +72,49 @@ public class MixEpisode extends PTransform<PCollection<AssembledEpisode>, PColle
     @ProcessElement
     public void process(
         @Element AssembledEpisode episode, MultiOutputReceiver out, ProcessContext context) {
-      String id = episode.plan.request.id();
-      long line = episode.plan.request.line();
-      Background background = context.sideInput(backgrounds).get(episode.plan.request.topic());
+      EpisodeRequest request = episode.plan().request();
+      String id = request.id();
+      long line = request.line();
+      Background background = context.sideInput(backgrounds).get(request.topic());
       if (background == null) {
         out.get(FAILED)
             .output(
                 EpisodeOutcome.failed(
-                    id, line, "no background for topic '" + episode.plan.request.topic() + "'",
-                    episode.modelLoads));
+                    id, line, "no background for topic '" + request.topic() + "'"));
         return;
       }
       long start = System.nanoTime();
       Path workDir = null;
       try {
         workDir = Files.createTempDirectory("lullabeam-mix-" + id + "-");
-        int rate = episode.narration.sampleRate();
+        int rate = episode.narration().sampleRate();
         short[] ambience = AmbienceBed.decodeStereo(background.file, read(background.file), rate);
         EpisodeMixer.Mixed mixed =
-            EpisodeMixer.mix(episode.narration, ambience, background.gainDb, tags(episode), workDir);
+            EpisodeMixer.mix(episode.narration(), ambience, background.gainDb, tags(episode), workDir);
         List<SentenceTiming> timings = new ArrayList<>();
-        for (SentenceTiming t : episode.sentences) {
-          timings.add(t.shiftedBy(mixed.leadInMs));
+        for (SentenceTiming t : episode.sentences()) {
+          timings.add(t.shiftedBy(mixed.leadInMs()));
+        }
+        if (mixed.loudnessWarning() != null) {
+          LOG.warn("Episode {} is {}", id, mixed.loudnessWarning());
         }
         out.get(MIXED)
             .output(
                 new MixedEpisode(
-                    episode.plan,
-                    mixed.mp3,
+                    episode.plan(),
+                    mixed.mp3(),
                     background.file,
                     rate,
                     timings,
-                    mixed.durationSeconds,
-                    mixed.loudness,
-                    episode.synthesisSeconds,
-                    episode.assemblySeconds,
+                    mixed.durationSeconds(),
+                    mixed.loudness(),
+                    episode.synthesisSeconds(),
+                    episode.assemblySeconds(),
                     (System.nanoTime() - start) / 1e9,
-                    episode.modelLoads));
+                    mixed.loudnessWarning()));
       } catch (IOException | RuntimeException e) {
-        out.get(FAILED)
-            .output(
-                EpisodeOutcome.failed(
-                    id, line, "mixing failed: " + e.getMessage(), episode.modelLoads));
+        LOG.warn("Episode {}: mixing failed", id, e);
+        out.get(FAILED).output(EpisodeOutcome.failed(id, line, "mixing failed", e));
       } finally {
         deleteQuietly(workDir);
       }
@@ -116,10 +122,10 @@ public class MixEpisode extends PTransform<PCollection<AssembledEpisode>, PColle
 
     private Map<String, String> tags(AssembledEpisode episode) {
       Map<String, String> tags = new LinkedHashMap<>();
-      tags.put("title", episode.plan.request.title());
+      tags.put("title", episode.plan().request().title());
       tags.put("album", season);
-      tags.put("artist", "lullabeam narrator (" + episode.plan.voice + ")");
-      tags.put("track", Integer.toString(episode.plan.request.trackNumber()));
+      tags.put("artist", "lullabeam narrator (" + episode.plan().voice() + ")");
+      tags.put("track", Integer.toString(episode.plan().request().trackNumber()));
       tags.put("genre", "Podcast");
       return tags;
     }

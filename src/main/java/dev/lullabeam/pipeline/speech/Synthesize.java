@@ -7,7 +7,12 @@ import dev.lullabeam.values.SpokenSentence;
 import dev.lullabeam.lib.audio.AudioClip;
 import dev.lullabeam.values.SentenceToSpeak;
 import dev.lullabeam.lib.text.SpeechNormalizer;
-import dev.lullabeam.lib.models.ModelLoads;
+import dev.lullabeam.lib.models.SharedModels;
+import dev.lullabeam.pipeline.metrics.ModelLoadMetrics;
+import dev.lullabeam.values.EpisodeOutcome;
+import dev.lullabeam.values.SpeechFailure;
+import java.util.HashMap;
+import java.util.Map;
 import org.apache.beam.sdk.metrics.Counter;
 import org.apache.beam.sdk.metrics.Distribution;
 import org.apache.beam.sdk.metrics.Metrics;
@@ -19,10 +24,13 @@ import org.apache.beam.sdk.values.PCollection;
 import org.apache.beam.sdk.values.PCollectionTuple;
 import org.apache.beam.sdk.values.TupleTag;
 import org.apache.beam.sdk.values.TupleTagList;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
- * Speaks each sentence with its episode's voice. The voice is loaded on first use, once per JVM,
- * and shared by every instance and thread of this DoFn ({@link Voices}). A sentence the voice
+ * Speaks each sentence with its episode's voice. Each DoFn instance holds a lease on the voices it
+ * meets; the voice is loaded on first use, once per JVM, shared by every instance and thread, and
+ * closed when the last instance is torn down ({@link Voices}). A sentence the voice
  * rejects is tried once more with stricter normalisation; if that fails too, the episode is
  * reported failed with the sentence and the reason ({@link #FAILED}) — never a silent gap.
  */
@@ -32,7 +40,8 @@ public class Synthesize
   public static final TupleTag<KV<String, SpokenSentence>> SPOKEN =
       new TupleTag<KV<String, SpokenSentence>>() {};
   /** episode id → why one of its sentences could not be spoken. */
-  public static final TupleTag<KV<String, String>> FAILED = new TupleTag<KV<String, String>>() {};
+  public static final TupleTag<KV<String, SpeechFailure>> FAILED =
+      new TupleTag<KV<String, SpeechFailure>>() {};
 
   @Override
   public PCollectionTuple expand(PCollection<SentenceToSpeak> sentences) {
@@ -42,48 +51,63 @@ public class Synthesize
   }
 
   static class SpeakFn extends DoFn<SentenceToSpeak, KV<String, SpokenSentence>> {
+    private static final Logger LOG = LoggerFactory.getLogger(SpeakFn.class);
+
     private final Counter retried = Metrics.counter("lullabeam", "sentences_retried_strict");
     private final Counter failed = Metrics.counter("lullabeam", "sentences_failed");
     private final Counter spoken = Metrics.counter("lullabeam", "sentences_spoken");
     private final Distribution synthesisMillis =
         Metrics.distribution("lullabeam", "synthesis_ms");
 
+    /** voice name → this instance's hold on it; a season may use several voices. */
+    private transient Map<String, SharedModels<String, Voice>.Lease> leases;
+
+    @Setup
+    public void setup() {
+      leases = new HashMap<>();
+    }
+
     @ProcessElement
     public void process(@Element SentenceToSpeak sentence, MultiOutputReceiver out) {
+      String name = sentence.voice();
       Voice voice;
       try {
-        voice = Voices.get(sentence.voice);
-      } catch (RuntimeException e) {
+        SharedModels<String, Voice>.Lease lease = leases.get(name);
+        if (lease == null) {
+          lease = Voices.acquire(name);
+          leases.put(name, lease);
+        }
+        // Counted here, not in @Setup: Beam collects no metrics from there.
+        voice = lease.get(ModelLoadMetrics.counter(Voices.modelKey(name))::inc);
+      } catch (Exception e) {
+        LOG.warn("Voice {} is not available for episode {}", name, sentence.episodeId(), e);
         failed.inc();
-        out.get(FAILED).output(KV.of(sentence.episodeId, e.getMessage()));
+        out.get(FAILED).output(KV.of(sentence.episodeId(), failure("voice " + name, e)));
         return;
       }
       long start = System.nanoTime();
       AudioClip clip;
       try {
-        clip = voice.speak(sentence.spoken);
+        clip = voice.speak(sentence.spoken());
       } catch (Exception first) {
         retried.inc();
-        String strict = SpeechNormalizer.strict(sentence.spoken);
+        String strict = SpeechNormalizer.strict(sentence.spoken());
         try {
           if (strict.isBlank()) {
             throw first;
           }
           clip = voice.speak(strict);
         } catch (Exception second) {
+          LOG.warn("Sentence {} cannot be spoken, even strictly normalised", sentence, second);
           failed.inc();
-          out.get(FAILED)
-              .output(
-                  KV.of(
-                      sentence.episodeId,
-                      "sentence "
-                          + (sentence.index + 1)
-                          + " (\""
-                          + abbreviate(sentence.display)
-                          + "\") could not be spoken by voice "
-                          + sentence.voice
-                          + ": "
-                          + second.getMessage()));
+          String which =
+              "sentence "
+                  + (sentence.index() + 1)
+                  + " (\""
+                  + abbreviate(sentence.display())
+                  + "\") could not be spoken by voice "
+                  + name;
+          out.get(FAILED).output(KV.of(sentence.episodeId(), failure(which, second)));
           return;
         }
       }
@@ -93,15 +117,28 @@ public class Synthesize
       out.get(SPOKEN)
           .output(
               KV.of(
-                  sentence.episodeId,
+                  sentence.episodeId(),
                   new SpokenSentence(
-                      sentence.episodeId,
-                      sentence.index,
-                      sentence.display,
-                      sentence.paragraphEnd,
+                      sentence.episodeId(),
+                      sentence.index(),
+                      sentence.display(),
+                      sentence.paragraphEnd(),
                       clip,
-                      seconds,
-                      ModelLoads.snapshot(Voices.modelKey(sentence.voice)))));
+                      seconds)));
+    }
+
+    @Teardown
+    public void teardown() {
+      if (leases != null) {
+        leases.values().forEach(SharedModels.Lease::close);
+        leases.clear();
+      }
+    }
+
+    /** What failed, then the exception's message (or its class and where it was thrown). */
+    private static SpeechFailure failure(String what, Exception e) {
+      EpisodeOutcome.Cause cause = EpisodeOutcome.Cause.of(e);
+      return new SpeechFailure(what + ": " + cause.summary(), cause);
     }
 
     private static String abbreviate(String text) {

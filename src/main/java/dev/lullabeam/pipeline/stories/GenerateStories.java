@@ -242,15 +242,14 @@ public class GenerateStories extends PTransform<PCollection<EpisodeRequest>, PCo
                 FAILED,
                 EpisodeOutcome.failed(
                     request.id(), request.line(),
-                    "story generation failed: " + last.substring(GENERATION_FAILED.length()).strip(),
-                    loads)));
+                    "story generation failed: " + last.substring(GENERATION_FAILED.length()).strip())));
         return outputs;
       }
       outputs.add(KV.of(REJECTED_METRIC, 1L));
       outputs.add(
           KV.of(
               REJECTED,
-              EpisodeOutcome.rejected(request.id(), request.line(), rejection(attempts), loads)
+              EpisodeOutcome.rejected(request.id(), request.line(), rejection(attempts))
                   .withStoryAttempts(attempts.size())));
       return outputs;
     }

@@ -170,8 +170,7 @@ public class RewriteNearDuplicates
           .output(
               EpisodeOutcome.rejected(
                   request.id(), request.line(),
-                  why + "; written again, still rejected: " + String.join("; ", reasons),
-                  model.loads())
+                  why + "; written again, still rejected: " + String.join("; ", reasons))
               .withStoryAttempts(attempts.size()));
     }
   }

@@ -45,25 +45,28 @@ public final class EpisodeJson {
   }
 
   public static byte[] of(MixedEpisode episode, double writeSeconds) {
-    EpisodeRequest request = episode.plan.request;
+    EpisodeRequest request = episode.plan().request();
     ObjectNode root = JSON.createObjectNode();
     root.put("id", request.id());
     root.put("title", request.title());
     root.put("topic", request.topic());
     root.put("track", request.trackNumber());
     root.put("catalogue_line", request.line());
-    root.put("background", episode.backgroundFile);
-    root.put("voice", episode.plan.voice);
-    root.put("sample_rate", episode.sampleRate);
+    root.put("background", episode.backgroundFile());
+    root.put("voice", episode.plan().voice());
+    root.put("sample_rate", episode.sampleRate());
     root.put("channels", 2);
     root.put("mp3_bitrate", EpisodeMixer.MP3_BITRATE_LABEL);
-    root.put("duration_s", round(episode.durationSeconds, 3));
+    root.put("duration_s", round(episode.durationSeconds(), 3));
     root.put("lead_in_s", EpisodeMixer.LEAD_IN_SECONDS);
     root.put("tail_s", EpisodeMixer.TAIL_SECONDS);
-    root.put("loudness_lufs", round(episode.loudness.integratedLufs, 2));
-    root.put("true_peak_dbtp", round(episode.loudness.truePeakDbtp, 2));
-    root.put("loudness_range_lu", round(episode.loudness.rangeLu, 2));
-    root.put("source_hash", sourceHash(request, episode.plan.voice));
+    root.put("loudness_lufs", round(episode.loudness().integratedLufs(), 2));
+    root.put("true_peak_dbtp", round(episode.loudness().truePeakDbtp(), 2));
+    root.put("loudness_range_lu", round(episode.loudness().rangeLu(), 2));
+    if (episode.loudnessWarning() != null) {
+      root.put("loudness_warning", episode.loudnessWarning());
+    }
+    root.put("source_hash", sourceHash(request, episode.plan().voice()));
     root.put("story", request.story());
     if (request.storyInfoJson() != null) {
       try {
@@ -73,17 +76,17 @@ public final class EpisodeJson {
       }
     }
     ArrayNode sentences = root.putArray("sentences");
-    for (SentenceTiming t : episode.sentences) {
+    for (SentenceTiming t : episode.sentences()) {
       ObjectNode s = sentences.addObject();
-      s.put("index", t.index);
-      s.put("text", t.text);
-      s.put("start_ms", t.startMs);
-      s.put("end_ms", t.endMs);
+      s.put("index", t.index());
+      s.put("text", t.text());
+      s.put("start_ms", t.startMs());
+      s.put("end_ms", t.endMs());
     }
     ObjectNode timings = root.putObject("timings_s");
-    timings.put("synthesis", round(episode.synthesisSeconds, 3));
-    timings.put("assembly", round(episode.assemblySeconds, 3));
-    timings.put("mix", round(episode.mixSeconds, 3));
+    timings.put("synthesis", round(episode.synthesisSeconds(), 3));
+    timings.put("assembly", round(episode.assemblySeconds(), 3));
+    timings.put("mix", round(episode.mixSeconds(), 3));
     timings.put("write", round(writeSeconds, 3));
     try {
       return JSON.writeValueAsBytes(root);

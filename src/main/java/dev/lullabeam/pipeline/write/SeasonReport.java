@@ -5,8 +5,8 @@ import dev.lullabeam.values.EpisodeOutcome;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.lullabeam.lib.models.ModelLoads;
 import dev.lullabeam.pipeline.write.Numbers;
+import java.io.IOException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -17,42 +17,31 @@ import java.util.TreeMap;
 /** Builds report.json: season totals and one entry per catalogue row, in catalogue order. */
 public final class SeasonReport {
 
+  private static final String MODEL_LOADS = "model_loads_per_jvm";
   private static final ObjectMapper JSON =
       new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
   private SeasonReport() {}
 
   /** What the report says about the run itself. */
-  public static final class RunInfo implements java.io.Serializable {
-    private static final long serialVersionUID = 1L;
-
-    final String season;
-    final String catalogue;
-    final String output;
-    final String runner;
-    final long startedAtMillis;
-
-    public RunInfo(String season, String catalogue, String output, String runner, long startedAtMillis) {
-      this.season = season;
-      this.catalogue = catalogue;
-      this.output = output;
-      this.runner = runner;
-      this.startedAtMillis = startedAtMillis;
-    }
-  }
+  public record RunInfo(
+      String season, String catalogue, String output, String runner, long startedAtMillis)
+      implements java.io.Serializable {}
 
   public static byte[] build(List<EpisodeOutcome> outcomes, RunInfo run, long finishedAtMillis) {
-    return build(outcomes, Map.of(), Map.of(), run, finishedAtMillis);
+    return build(outcomes, Map.of(), run, finishedAtMillis);
   }
 
   /**
-   * @param warnings episode id → warnings about it (e.g. the quality gate's objections to a
-   *     written story), listed under the episode's entry
+   * The report, with {@code model_loads_per_jvm} still empty: loads are counted with Beam metrics,
+   * which are final only after the run ({@link #withModelLoads}).
+   *
+   * @param storyWarnings episode id → warnings about its story (e.g. the quality gate's objections
+   *     to a written story), listed under the episode's entry with the outcome's own warnings
    */
   public static byte[] build(
       List<EpisodeOutcome> outcomes,
-      Map<String, List<String>> warnings,
-      Map<String, Map<String, Integer>> otherLoads,
+      Map<String, List<String>> storyWarnings,
       RunInfo run,
       long finishedAtMillis) {
     List<EpisodeOutcome> rows = new ArrayList<>(outcomes);
@@ -67,8 +56,7 @@ public final class SeasonReport {
     long sentences = 0;
     double audioSeconds = 0;
     double madeAudioSeconds = 0;
-    Map<String, Map<String, Integer>> loads = new TreeMap<>();
-    ModelLoads.merge(loads, otherLoads);
+    int withWarnings = 0;
     for (EpisodeOutcome o : rows) {
       byStatus.merge(o.status().label(), 1, Integer::sum);
       if (o.reused()) {
@@ -78,31 +66,32 @@ public final class SeasonReport {
       }
       sentences += o.sentences();
       audioSeconds += o.audioSeconds();
-      ModelLoads.merge(loads, o.modelLoadsByJvm());
+      if (!warnings(o, storyWarnings).isEmpty()) {
+        withWarnings++;
+      }
     }
-    double wallSeconds = (finishedAtMillis - run.startedAtMillis) / 1000.0;
+    double wallSeconds = (finishedAtMillis - run.startedAtMillis()) / 1000.0;
     int made = byStatus.get("ok") - reused;
 
     ObjectNode root = JSON.createObjectNode();
-    root.put("season", run.season);
-    root.put("catalogue", run.catalogue);
-    root.put("output", run.output);
-    root.put("runner", run.runner);
-    root.put("started_at", Instant.ofEpochMilli(run.startedAtMillis).toString());
+    root.put("season", run.season());
+    root.put("catalogue", run.catalogue());
+    root.put("output", run.output());
+    root.put("runner", run.runner());
+    root.put("started_at", Instant.ofEpochMilli(run.startedAtMillis()).toString());
     root.put("finished_at", Instant.ofEpochMilli(finishedAtMillis).toString());
     ObjectNode totals = root.putObject("totals");
     totals.put("rows", rows.size());
     byStatus.forEach(totals::put);
     totals.put("reused", reused);
-    totals.put("with_warnings", warnings.size());
+    totals.put("with_warnings", withWarnings);
     totals.put("sentences", sentences);
     totals.put("audio_seconds", round(audioSeconds));
     totals.put("wall_seconds", round(wallSeconds));
     totals.put(
         "real_time_factor", madeAudioSeconds > 0 ? round(wallSeconds / madeAudioSeconds, 4) : null);
     totals.put("episodes_per_hour", wallSeconds > 0 ? round(made * 3600.0 / wallSeconds) : null);
-    ObjectNode loadNode = root.putObject("model_loads_per_jvm");
-    loads.forEach((model, perJvm) -> perJvm.forEach(loadNode.putObject(model)::put));
+    root.putObject(MODEL_LOADS);
     var entries = root.putArray("episodes");
     for (EpisodeOutcome o : rows) {
       ObjectNode entry = entries.addObject();
@@ -114,9 +103,15 @@ public final class SeasonReport {
       if (o.reason() != null) {
         entry.put("reason", o.reason());
       }
-      if (o.id() != null && warnings.containsKey(o.id()) && o.status() != EpisodeOutcome.Status.BAD_ROW) {
-        var list = entry.putArray("warnings");
-        warnings.get(o.id()).forEach(list::add);
+      if (o.error() != null) {
+        ObjectNode error = entry.putObject("error");
+        error.put("class", o.error().type());
+        error.put("message", o.error().message());
+        o.error().stack().forEach(error.putArray("stack")::add);
+      }
+      List<String> warnings = warnings(o, storyWarnings);
+      if (!warnings.isEmpty()) {
+        warnings.forEach(entry.putArray("warnings")::add);
       }
       if (o.storyAttempts() > 0) {
         entry.put("story_attempts", o.storyAttempts());
@@ -134,6 +129,31 @@ public final class SeasonReport {
     } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
       throw new IllegalStateException(e);
     }
+  }
+
+  /** The story's warnings (for rows that got that far), then the outcome's own. */
+  private static List<String> warnings(
+      EpisodeOutcome outcome, Map<String, List<String>> storyWarnings) {
+    List<String> all = new ArrayList<>();
+    if (outcome.id() != null && outcome.status() != EpisodeOutcome.Status.BAD_ROW) {
+      all.addAll(storyWarnings.getOrDefault(outcome.id(), List.of()));
+    }
+    all.addAll(outcome.warnings());
+    return all;
+  }
+
+  /**
+   * The report with {@code model_loads_per_jvm} filled in: model → (JVM → loads), read from the
+   * finished pipeline's metrics by the launcher.
+   */
+  public static byte[] withModelLoads(byte[] reportJson, Map<String, Map<String, Integer>> loads)
+      throws IOException {
+    ObjectNode root = (ObjectNode) JSON.readTree(reportJson);
+    ObjectNode loadNode = JSON.createObjectNode();
+    new TreeMap<>(loads)
+        .forEach((model, perJvm) -> new TreeMap<>(perJvm).forEach(loadNode.putObject(model)::put));
+    root.set(MODEL_LOADS, loadNode);
+    return JSON.writeValueAsBytes(root);
   }
 
   private static double round(double value) {

@@ -4,14 +4,18 @@ import dev.lullabeam.lib.text.WebVtt;
 
 import dev.lullabeam.values.MixedEpisode;
 import dev.lullabeam.values.EpisodeOutcome;
+import dev.lullabeam.values.EpisodeRequest;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import org.apache.beam.sdk.metrics.Counter;
 import org.apache.beam.sdk.metrics.Metrics;
 import org.apache.beam.sdk.transforms.DoFn;
 import org.apache.beam.sdk.transforms.PTransform;
 import org.apache.beam.sdk.transforms.ParDo;
 import org.apache.beam.sdk.values.PCollection;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Writes each episode's MP3, WebVTT transcript and JSON, each atomically. The JSON goes last: an
@@ -43,6 +47,8 @@ public class WriteEpisodes extends PTransform<PCollection<MixedEpisode>, PCollec
   }
 
   static class WriteEpisodeFn extends DoFn<MixedEpisode, EpisodeOutcome> {
+    private static final Logger LOG = LoggerFactory.getLogger(WriteEpisodeFn.class);
+
     private final String output;
     private final Counter audioMillis = Metrics.counter("lullabeam", "audio_ms");
 
@@ -52,13 +58,14 @@ public class WriteEpisodes extends PTransform<PCollection<MixedEpisode>, PCollec
 
     @ProcessElement
     public void process(@Element MixedEpisode episode, OutputReceiver<EpisodeOutcome> out) {
-      String id = episode.plan.request.id();
+      EpisodeRequest request = episode.plan().request();
+      String id = request.id();
       long start = System.nanoTime();
       try {
-        OutputFiles.writeAtomically(OutputFiles.episodeFile(output, id, "mp3"), episode.mp3, "audio/mpeg");
+        OutputFiles.writeAtomically(OutputFiles.episodeFile(output, id, "mp3"), episode.mp3(), "audio/mpeg");
         OutputFiles.writeAtomically(
             OutputFiles.episodeFile(output, id, "vtt"),
-            WebVtt.of(episode.sentences).getBytes(StandardCharsets.UTF_8),
+            WebVtt.of(episode.sentences()).getBytes(StandardCharsets.UTF_8),
             "text/vtt");
         double seconds = (System.nanoTime() - start) / 1e9;
         OutputFiles.writeAtomically(
@@ -66,21 +73,16 @@ public class WriteEpisodes extends PTransform<PCollection<MixedEpisode>, PCollec
             EpisodeJson.of(episode, seconds),
             "application/json");
       } catch (IOException | RuntimeException e) {
-        out.output(
-            EpisodeOutcome.failed(
-                id, episode.plan.request.line(), "writing outputs failed: " + e.getMessage(),
-                episode.modelLoads));
+        LOG.warn("Episode {}: writing outputs failed", id, e);
+        out.output(EpisodeOutcome.failed(id, request.line(), "writing outputs failed", e));
         return;
       }
-      audioMillis.inc(Math.round(episode.durationSeconds * 1000));
+      audioMillis.inc(Math.round(episode.durationSeconds() * 1000));
+      String loudnessWarning = episode.loudnessWarning();
       out.output(
-          EpisodeOutcome.ok(
-                  id,
-                  episode.plan.request.line(),
-                  episode.sentences.size(),
-                  episode.durationSeconds,
-                  episode.modelLoads)
-              .withStoryAttempts(storyAttempts(episode.plan.request.storyInfoJson())));
+          EpisodeOutcome.ok(id, request.line(), episode.sentences().size(), episode.durationSeconds())
+              .withStoryAttempts(storyAttempts(request.storyInfoJson()))
+              .withWarnings(loudnessWarning == null ? List.of() : List.of(loudnessWarning)));
     }
   }
 }

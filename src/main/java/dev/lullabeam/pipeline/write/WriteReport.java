@@ -1,49 +1,42 @@
 package dev.lullabeam.pipeline.write;
 
 import dev.lullabeam.values.EpisodeOutcome;
+import dev.lullabeam.values.EpisodeOutcomeCoder;
 import dev.lullabeam.pipeline.write.SeasonReport;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.apache.beam.sdk.coders.ListCoder;
-import org.apache.beam.sdk.coders.SerializableCoder;
 import org.apache.beam.sdk.metrics.Counter;
 import org.apache.beam.sdk.metrics.Metrics;
 import org.apache.beam.sdk.transforms.Combine;
 import org.apache.beam.sdk.transforms.DoFn;
 import org.apache.beam.sdk.transforms.PTransform;
 import org.apache.beam.sdk.transforms.ParDo;
-import dev.lullabeam.lib.models.ModelLoads;
-import org.apache.beam.sdk.values.KV;
 import org.apache.beam.sdk.values.PCollection;
 import org.apache.beam.sdk.values.PCollectionView;
 
 /**
  * Gathers every row's outcome and writes report.json once all are in. Combining globally yields
  * one (possibly empty) list even for a catalogue without a single good row, so there is always a
- * report.
+ * report. The launcher adds the model loads from the run's metrics afterwards ({@link
+ * SeasonReport#withModelLoads}).
  */
 public class WriteReport extends PTransform<PCollection<EpisodeOutcome>, PCollection<String>> {
 
   private final String output;
   private final SeasonReport.RunInfo run;
   private final PCollectionView<Map<String, List<String>>> warnings;
-  private final PCollectionView<Iterable<KV<String, KV<String, Integer>>>> loads;
 
-  /**
-   * @param warnings episode id → warnings about its story (reported, not fatal)
-   * @param loads model loads seen outside speech (model → (JVM → loads)), e.g. the language model
-   */
+  /** @param warnings episode id → warnings about its story (reported, not fatal) */
   public WriteReport(
       String output,
       SeasonReport.RunInfo run,
-      PCollectionView<Map<String, List<String>>> warnings,
-      PCollectionView<Iterable<KV<String, KV<String, Integer>>>> loads) {
+      PCollectionView<Map<String, List<String>>> warnings) {
     this.output = output;
     this.run = run;
     this.warnings = warnings;
-    this.loads = loads;
   }
 
   @Override
@@ -51,11 +44,10 @@ public class WriteReport extends PTransform<PCollection<EpisodeOutcome>, PCollec
     return outcomes
         .apply("CountFinished", ParDo.of(new CountFinishedFn()))
         .apply("GatherOutcomes", Combine.globally(new ToListFn()))
-        .setCoder(ListCoder.of(SerializableCoder.of(EpisodeOutcome.class)))
+        .setCoder(ListCoder.of(EpisodeOutcomeCoder.of()))
         .apply(
             "WriteReportJson",
-            ParDo.of(new WriteReportFn(output, run, warnings, loads))
-                .withSideInputs(warnings, loads));
+            ParDo.of(new WriteReportFn(output, run, warnings)).withSideInputs(warnings));
   }
 
   static class CountFinishedFn extends DoFn<EpisodeOutcome, EpisodeOutcome> {
@@ -104,32 +96,22 @@ public class WriteReport extends PTransform<PCollection<EpisodeOutcome>, PCollec
     private final String output;
     private final SeasonReport.RunInfo run;
     private final PCollectionView<Map<String, List<String>>> warnings;
-    private final PCollectionView<Iterable<KV<String, KV<String, Integer>>>> loads;
 
     WriteReportFn(
         String output,
         SeasonReport.RunInfo run,
-        PCollectionView<Map<String, List<String>>> warnings,
-        PCollectionView<Iterable<KV<String, KV<String, Integer>>>> loads) {
+        PCollectionView<Map<String, List<String>>> warnings) {
       this.output = output;
       this.run = run;
       this.warnings = warnings;
-      this.loads = loads;
     }
 
     @ProcessElement
     public void process(
         @Element List<EpisodeOutcome> outcomes, OutputReceiver<String> out, ProcessContext context)
         throws IOException {
-      Map<String, Map<String, Integer>> otherLoads = new java.util.TreeMap<>();
-      for (KV<String, KV<String, Integer>> load : context.sideInput(loads)) {
-        ModelLoads.merge(
-            otherLoads,
-            Map.of(load.getKey(), Map.of(load.getValue().getKey(), load.getValue().getValue())));
-      }
       byte[] report =
-          SeasonReport.build(
-              outcomes, context.sideInput(warnings), otherLoads, run, System.currentTimeMillis());
+          SeasonReport.build(outcomes, context.sideInput(warnings), run, System.currentTimeMillis());
       OutputFiles.writeAtomically(OutputFiles.reportFile(output), report, "application/json");
       out.output(OutputFiles.reportFile(output).toString());
     }

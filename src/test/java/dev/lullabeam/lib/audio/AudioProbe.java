@@ -1,5 +1,7 @@
 package dev.lullabeam.lib.audio;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
@@ -31,6 +33,26 @@ final class AudioProbe {
       r[i] = interleaved[2 * i + 1];
     }
     return new AudioProbe(48000, l, r);
+  }
+
+  /** Integrated loudness and true peak, as ffmpeg's loudnorm filter measures them. */
+  record Loudness(double integratedLufs, double truePeakDbtp) {}
+
+  /**
+   * Measures a file with loudnorm's analysis pass: another filter and another parser than the
+   * ebur128 measurement the mixer records, so a test can check the mixer's figures against it.
+   */
+  static Loudness loudness(Path file) throws IOException {
+    String log =
+        Ffmpeg.run(
+                List.of(
+                    "-i", file.toString(), "-af", "loudnorm=I=-16:TP=-1:print_format=json",
+                    "-f", "null", "-"))
+            .stderr;
+    JsonNode json = new ObjectMapper().readTree(log.substring(log.lastIndexOf('{')));
+    return new Loudness(
+        Double.parseDouble(json.get("input_i").asText()),
+        Double.parseDouble(json.get("input_tp").asText()));
   }
 
   double seconds() {

@@ -32,14 +32,14 @@ class NarrationAssemblerTest {
                 new NarrationAssembler.Part(2, "Three.", false, clip(0, 400))));
     // 40 ms margin kept around each tone.
     List<SentenceTiming> t = narration.sentences;
-    assertThat(t.get(0).startMs, is(0L));
-    assertThat(t.get(0).endMs, is(580L));
-    assertThat(t.get(1).startMs, is(580L + 450));
-    assertThat(t.get(1).endMs - t.get(1).startMs, is(280L));
-    assertThat(t.get(2).startMs, is(t.get(1).endMs + 1100));
-    assertThat("no silence to keep as margin", t.get(2).endMs - t.get(2).startMs, is(400L));
-    assertThat(narration.audio.seconds(), closeTo(t.get(2).endMs / 1000.0, 0.001));
-    assertThat(t.stream().map(s -> s.text).toList(), contains("One.", "Two.", "Three."));
+    assertThat(t.get(0).startMs(), is(0L));
+    assertThat(t.get(0).endMs(), is(580L));
+    assertThat(t.get(1).startMs(), is(580L + 450));
+    assertThat(t.get(1).endMs() - t.get(1).startMs(), is(280L));
+    assertThat(t.get(2).startMs(), is(t.get(1).endMs() + 1100));
+    assertThat("no silence to keep as margin", t.get(2).endMs() - t.get(2).startMs(), is(400L));
+    assertThat(narration.audio.seconds(), closeTo(t.get(2).endMs() / 1000.0, 0.001));
+    assertThat(t.stream().map(SentenceTiming::text).toList(), contains("One.", "Two.", "Three."));
   }
 
   @Test

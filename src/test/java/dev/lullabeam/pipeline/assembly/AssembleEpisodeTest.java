@@ -5,11 +5,12 @@ import dev.lullabeam.values.AssembledEpisode;
 import dev.lullabeam.lib.audio.AudioClip;
 import dev.lullabeam.values.EpisodeRequest;
 import dev.lullabeam.values.EpisodePlan;
+import dev.lullabeam.values.EpisodePlanCoder;
+import dev.lullabeam.values.SpokenSentenceCoder;
 import dev.lullabeam.values.EpisodeOutcome;
+import dev.lullabeam.values.SpeechFailure;
 import dev.lullabeam.values.SpokenSentence;
-import java.util.Map;
 import org.apache.beam.sdk.coders.KvCoder;
-import org.apache.beam.sdk.coders.SerializableCoder;
 import org.apache.beam.sdk.coders.StringUtf8Coder;
 import org.apache.beam.sdk.testing.PAssert;
 import org.apache.beam.sdk.testing.TestPipeline;
@@ -31,14 +32,13 @@ class AssembleEpisodeTest {
         new EpisodeRequest(id, line, "rain", null, null, "story", null, null, 1), "v", sentences);
   }
 
-  private static KV<String, SpokenSentence> spoken(String id, int index, int jvmLoads) {
+  private static KV<String, SpokenSentence> spoken(String id, int index) {
     short[] samples = new short[100];
     java.util.Arrays.fill(samples, (short) 8000);
     return KV.of(
         id,
         new SpokenSentence(
-            id, index, "Sentence " + index + ".", false, new AudioClip(1000, samples), 0.5,
-            Map.of("voice:v", Map.of("jvm-" + index, jvmLoads))));
+            id, index, "Sentence " + index + ".", false, new AudioClip(1000, samples), 0.5));
   }
 
   @Test
@@ -48,17 +48,25 @@ class AssembleEpisodeTest {
             "Plans",
             Create.of(KV.of("full", plan("full", 2, 3)), KV.of("gap", plan("gap", 3, 3)),
                     KV.of("broken", plan("broken", 4, 2)))
-                .withCoder(KvCoder.of(StringUtf8Coder.of(), SerializableCoder.of(EpisodePlan.class))));
+                .withCoder(KvCoder.of(StringUtf8Coder.of(), EpisodePlanCoder.of())));
     var sentences =
         pipeline.apply(
             "Spoken",
             Create.of(
-                    spoken("full", 2, 1), spoken("full", 0, 1), spoken("full", 1, 1),
-                    spoken("gap", 0, 1), spoken("gap", 2, 1),
-                    spoken("broken", 0, 1), spoken("broken", 1, 1))
+                    spoken("full", 2), spoken("full", 0), spoken("full", 1),
+                    spoken("gap", 0), spoken("gap", 2),
+                    spoken("broken", 0), spoken("broken", 1))
                 .withCoder(
-                    KvCoder.of(StringUtf8Coder.of(), SerializableCoder.of(SpokenSentence.class))));
-    var failures = pipeline.apply("Failures", Create.of(KV.of("broken", "sentence 2 could not be spoken")));
+                    KvCoder.of(StringUtf8Coder.of(), SpokenSentenceCoder.of())));
+    var failures =
+        pipeline.apply(
+            "Failures",
+            Create.of(
+                KV.of(
+                    "broken",
+                    new SpeechFailure(
+                        "sentence 2 could not be spoken: boom",
+                        EpisodeOutcome.Cause.of(new IllegalStateException("boom"))))));
 
     PCollectionTuple result =
         KeyedPCollectionTuple.of(AssembleEpisode.PLAN, plans)
@@ -75,10 +83,9 @@ class AssembleEpisodeTest {
                     MapElements.into(TypeDescriptors.strings())
                         .via(
                             (AssembledEpisode e) ->
-                                e.plan.request.id() + " " + e.sentences.get(0).text + "…"
-                                    + e.sentences.get(2).text + " synth=" + e.synthesisSeconds
-                                    + " jvms=" + e.modelLoads.get("voice:v").size())))
-        .containsInAnyOrder("full Sentence 0.…Sentence 2. synth=1.5 jvms=3");
+                                e.plan().request().id() + " " + e.sentences().get(0).text() + "…"
+                                    + e.sentences().get(2).text() + " synth=" + e.synthesisSeconds())))
+        .containsInAnyOrder("full Sentence 0.…Sentence 2. synth=1.5");
     PAssert.that(
             result
                 .get(AssembleEpisode.FAILED)
@@ -86,10 +93,13 @@ class AssembleEpisodeTest {
                     "Describe2",
 
                     MapElements.into(TypeDescriptors.strings())
-                        .via((EpisodeOutcome o) -> o.line() + " " + o.id() + ": " + o.reason())))
+                        .via(
+                            (EpisodeOutcome o) ->
+                                o.line() + " " + o.id() + ": " + o.reason()
+                                    + (o.error() == null ? "" : " [" + o.error().type() + "]"))))
         .containsInAnyOrder(
             "3 gap: expected 3 spoken sentences, got 2; missing sentence(s) [1]",
-            "4 broken: sentence 2 could not be spoken");
+            "4 broken: sentence 2 could not be spoken: boom [java.lang.IllegalStateException]");
     pipeline.run().waitUntilFinish();
   }
 }

@@ -47,7 +47,7 @@ class SplitSentencesTest {
                     "Describe1",
 
                     MapElements.into(TypeDescriptors.strings())
-                        .via((SentenceToSpeak s) -> s.episodeId + "|" + s.index + "|" + s.spoken + "|" + s.paragraphEnd)))
+                        .via((SentenceToSpeak s) -> s.episodeId() + "|" + s.index() + "|" + s.spoken() + "|" + s.paragraphEnd())))
         .containsInAnyOrder(
             "owl|0|Doctor Hoot counted three stars.|false",
             "owl|1|\"Is it late?\" she asked.|true",
@@ -59,7 +59,7 @@ class SplitSentencesTest {
                     "Describe2",
 
                     MapElements.into(TypeDescriptors.strings())
-                        .via((KV<String, EpisodePlan> p) -> p.getKey() + ":" + p.getValue().sentenceCount + ":" + p.getValue().voice)))
+                        .via((KV<String, EpisodePlan> p) -> p.getKey() + ":" + p.getValue().sentenceCount() + ":" + p.getValue().voice())))
         .containsInAnyOrder("owl:3:cmu-slt-hsmm");
     PAssert.that(split.get(SplitSentences.FAILED))
         .containsInAnyOrder(

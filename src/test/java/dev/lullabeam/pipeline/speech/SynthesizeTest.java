@@ -1,12 +1,19 @@
 package dev.lullabeam.pipeline.speech;
 
+import static org.hamcrest.MatcherAssert.assertThat;
+import static org.hamcrest.Matchers.is;
+
 import dev.lullabeam.lib.voice.Voice;
 import dev.lullabeam.lib.voices.Voices;
 import dev.lullabeam.values.SpokenSentence;
 
 import dev.lullabeam.lib.audio.AudioClip;
 import dev.lullabeam.values.SentenceToSpeak;
-import dev.lullabeam.lib.models.ModelLoads;
+import dev.lullabeam.values.SpeechFailure;
+import dev.lullabeam.pipeline.metrics.ModelLoadMetrics;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.apache.beam.sdk.PipelineResult;
 import org.apache.beam.sdk.testing.PAssert;
 import org.apache.beam.sdk.testing.TestPipeline;
 import org.apache.beam.sdk.testing.TestPipelineExtension;
@@ -29,6 +36,8 @@ class SynthesizeTest {
    */
   static final String PICKY = "picky-test-voice";
 
+  static final AtomicInteger closed = new AtomicInteger();
+
   static final class PickyVoice implements Voice {
     @Override
     public String name() {
@@ -50,6 +59,11 @@ class SynthesizeTest {
       }
       return new AudioClip(1000, new short[text.length() * 10]);
     }
+
+    @Override
+    public void close() {
+      closed.incrementAndGet();
+    }
   }
 
   @BeforeAll
@@ -69,7 +83,8 @@ class SynthesizeTest {
                 Create.of(
                     sentence("calm", 0, "The sea was calm."),
                     sentence("calm", 1, "It's late."),
-                    sentence("loud", 0, "Then came a boom.")))
+                    sentence("loud", 0, "Then came a boom."),
+                    new SentenceToSpeak("mute", 0, "Hush.", "Hush.", false, "no-such-voice")))
             .apply(new Synthesize());
 
     PAssert.that(
@@ -81,17 +96,35 @@ class SynthesizeTest {
                     MapElements.into(TypeDescriptors.strings())
                         .via(
                             (KV<String, SpokenSentence> s) ->
-                                s.getKey() + "#" + s.getValue().index + " " + s.getValue().audio.length()
-                                    + " loads=" + s.getValue().modelLoads.get("voice:" + PICKY)
-                                        .get(ModelLoads.jvmId()))))
-        .containsInAnyOrder("calm#0 170 loads=1", "calm#1 90 loads=1");
-    PAssert.that(speech.get(Synthesize.FAILED))
+                                s.getKey() + "#" + s.getValue().index() + " "
+                                    + s.getValue().audio().length())))
+        .containsInAnyOrder("calm#0 170", "calm#1 90");
+    PAssert.that(
+            speech
+                .get(Synthesize.FAILED)
+                .apply(
+                    "Describe2",
+                    MapElements.into(TypeDescriptors.strings())
+                        .via(
+                            (KV<String, SpeechFailure> f) ->
+                                f.getKey() + ": " + f.getValue().reason() + " ["
+                                    + f.getValue().error().type() + "]")))
         .containsInAnyOrder(
-            KV.of(
-                "loud",
-                "sentence 1 (\"Then came a boom.\") could not be spoken by voice "
-                    + PICKY
-                    + ": no phonemes for 'boom'"));
-    pipeline.run().waitUntilFinish();
+            "loud: sentence 1 (\"Then came a boom.\") could not be spoken by voice "
+                + PICKY
+                + ": no phonemes for 'boom' [java.lang.IllegalArgumentException]",
+            "mute: voice no-such-voice: unknown voice 'no-such-voice' (known: "
+                + Voices.known()
+                + ") [java.lang.IllegalArgumentException]");
+    int closedBefore = closed.get();
+    PipelineResult result = pipeline.run();
+    result.waitUntilFinish();
+
+    // Loaded once for all DoFn instances, counted where it loaded, closed after the last teardown.
+    assertThat(
+        ModelLoadMetrics.read(result).get(Voices.modelKey(PICKY)),
+        is(Map.of(ModelLoadMetrics.jvm(), 1)));
+    assertThat(Voices.isLoaded(PICKY), is(false));
+    assertThat(closed.get(), is(closedBefore + 1));
   }
 }

@@ -152,8 +152,7 @@ class GenerateStoriesTest {
             EpisodeOutcome.failed(
                 "broken", 5,
                 "story generation failed: IllegalStateException: prompt is longer than the model's"
-                    + " 2048 positions",
-                Map.of("scripted", Map.of("this-jvm", 1))));
+                    + " 2048 positions"));
     pipeline.run().waitUntilFinish();
   }
 

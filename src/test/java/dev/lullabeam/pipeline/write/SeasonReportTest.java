@@ -4,11 +4,14 @@ import dev.lullabeam.values.EpisodeOutcome;
 
 import static org.hamcrest.MatcherAssert.assertThat;
 import static org.hamcrest.Matchers.contains;
+import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.is;
+import static org.hamcrest.Matchers.startsWith;
 
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
@@ -28,24 +31,15 @@ class SeasonReportTest {
   private static final String VOICE = "voice:cmu-slt-hsmm";
   private static final String LANGUAGE_MODEL = "lm:gpt-neo-125m";
 
-  /** Made in this run: 60 s of audio. Its JVM loaded the voice once. */
-  private static final EpisodeOutcome FOX_MADE =
-      EpisodeOutcome.ok("fox", 2, 10, 60.0, Map.of(VOICE, Map.of("jvm-a", 1)));
+  /** Made in this run: 60 s of audio. */
+  private static final EpisodeOutcome FOX_MADE = EpisodeOutcome.ok("fox", 2, 10, 60.0);
   /** From an earlier run: 600 s of audio that cost this run nothing. */
   private static final EpisodeOutcome OWL_REUSED = EpisodeOutcome.reused("owl", 3, 8, 600.0);
   private static final EpisodeOutcome ROW_WITHOUT_ID = EpisodeOutcome.badRow(null, 4, "missing id");
-  /** Failed later in jvm-a, which by then had loaded the voice twice. */
   private static final EpisodeOutcome WHALE_FAILED =
-      EpisodeOutcome.failed(
-          "whale", 5, "voice crashed", Map.of(VOICE, Map.of("jvm-a", 2, "jvm-b", 1)));
+      EpisodeOutcome.failed("whale", 5, "voice crashed");
   /** Made in this run: 30 s of audio. */
-  private static final EpisodeOutcome SEAL_MADE =
-      EpisodeOutcome.ok(
-          "seal",
-          6,
-          5,
-          30.0,
-          Map.of(VOICE, Map.of("jvm-b", 1), LANGUAGE_MODEL, Map.of("jvm-a", 1)));
+  private static final EpisodeOutcome SEAL_MADE = EpisodeOutcome.ok("seal", 6, 5, 30.0);
 
   /** In the order a pipeline might deliver them: not catalogue order. */
   private static final List<EpisodeOutcome> SEASON_OUTCOMES =
@@ -105,15 +99,72 @@ class SeasonReportTest {
   }
 
   @Test
-  void mergesModelLoadsPerJvmKeepingTheHighestCount() throws IOException {
-    JsonNode loads = build(SEASON_OUTCOMES, FINISHED_30_SECONDS_LATER).get("model_loads_per_jvm");
+  void theLauncherFillsInTheModelLoadsAndKeepsEverythingElse() throws IOException {
+    byte[] built = SeasonReport.build(SEASON_OUTCOMES, RUN, FINISHED_30_SECONDS_LATER);
+    Map<String, Map<String, Integer>> loads =
+        Map.of(VOICE, Map.of("jvm-a", 1, "jvm-b", 1), LANGUAGE_MODEL, Map.of("jvm-a", 1));
+
+    JsonNode report = JSON.readTree(SeasonReport.withModelLoads(built, loads));
 
     assertThat(
-        JSON.convertValue(loads, new TypeReference<Map<String, Map<String, Integer>>>() {}),
-        is(
-            Map.of(
-                VOICE, Map.of("jvm-a", 2, "jvm-b", 1),
-                LANGUAGE_MODEL, Map.of("jvm-a", 1))));
+        JSON.convertValue(
+            report.get("model_loads_per_jvm"),
+            new TypeReference<Map<String, Map<String, Integer>>>() {}),
+        is(loads));
+    ObjectNode rest = (ObjectNode) report.deepCopy();
+    rest.remove("model_loads_per_jvm");
+    ObjectNode before = (ObjectNode) JSON.readTree(built);
+    before.remove("model_loads_per_jvm");
+    assertThat(rest, is(before));
+  }
+
+  @Test
+  void aFailureKeepsTheErrorClassAndWhereItWasThrown() throws IOException {
+    EpisodeOutcome failed;
+    try {
+      throwWithoutMessage();
+      throw new AssertionError("unreachable");
+    } catch (NullPointerException e) {
+      failed = EpisodeOutcome.failed("otter", 7, "mixing failed", e);
+    }
+
+    JsonNode entry = build(List.of(failed), FINISHED_30_SECONDS_LATER).get("episodes").get(0);
+
+    assertThat(
+        entry.get("reason").asText(),
+        startsWith("mixing failed: NullPointerException at " + getClass().getName()));
+    assertThat(entry.get("error").get("class").asText(), is("java.lang.NullPointerException"));
+    assertThat(entry.get("error").get("message").isNull(), is(true));
+    JsonNode stack = entry.get("error").get("stack");
+    assertThat(stack.size(), is(EpisodeOutcome.Cause.STACK_FRAMES));
+    assertThat(stack.get(0).asText(), containsString("throwWithoutMessage"));
+  }
+
+  private static void throwWithoutMessage() {
+    throw new NullPointerException();
+  }
+
+  @Test
+  void listsStoryWarningsAndTheEpisodesOwnUnderItsEntry() throws IOException {
+    EpisodeOutcome loud =
+        EpisodeOutcome.ok("fox", 2, 10, 60.0).withWarnings(List.of("off the loudness target"));
+
+    JsonNode report =
+        JSON.readTree(
+            SeasonReport.build(
+                List.of(loud, SEAL_MADE),
+                Map.of("fox", List.of("story: short"), "seal", List.of("story: long")),
+                RUN,
+                FINISHED_30_SECONDS_LATER));
+
+    JsonNode episodes = report.get("episodes");
+    assertThat(
+        JSON.convertValue(episodes.get(0).get("warnings"), new TypeReference<List<String>>() {}),
+        contains("story: short", "off the loudness target"));
+    assertThat(
+        JSON.convertValue(episodes.get(1).get("warnings"), new TypeReference<List<String>>() {}),
+        contains("story: long"));
+    assertThat(report.get("totals").get("with_warnings").asInt(), is(2));
   }
 
   @Test

@@ -109,6 +109,13 @@ public final class MaryVoice implements Voice {
     return clip;
   }
 
+  /**
+   * Nothing to free here: MaryTTS keeps its modules and voice data in JVM-wide registries that
+   * start once and serve every interface, so shutting them down would break other holders.
+   */
+  @Override
+  public void close() {}
+
   private AudioClip synthesise(String text) throws Exception {
     try (AudioInputStream audio = mary.generateAudio(text)) {
       return AudioClip.read(audio);

@@ -1,0 +1,103 @@
+package dev.lullabeam.pipeline.write;
+
+import static org.hamcrest.MatcherAssert.assertThat;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.is;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.lullabeam.lib.audio.Loudness;
+import dev.lullabeam.lib.audio.SentenceTiming;
+import dev.lullabeam.values.EpisodeOutcome;
+import dev.lullabeam.values.EpisodePlan;
+import dev.lullabeam.values.EpisodeRequest;
+import dev.lullabeam.values.MixedEpisode;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.apache.beam.sdk.testing.PAssert;
+import org.apache.beam.sdk.testing.TestPipeline;
+import org.apache.beam.sdk.testing.TestPipelineExtension;
+import org.apache.beam.sdk.transforms.Create;
+import org.apache.beam.sdk.transforms.MapElements;
+import org.apache.beam.sdk.values.PCollection;
+import org.apache.beam.sdk.values.TypeDescriptors;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+
+@ExtendWith(TestPipelineExtension.class)
+class WriteEpisodesTest {
+
+  private static final ObjectMapper JSON = new ObjectMapper();
+  private static final byte[] MP3 = {(byte) 0xFF, (byte) 0xFB, 0x10, 0x00};
+  private static final String OFF_TARGET = "off the loudness target after 3 encodes: -14.20 LUFS";
+
+  @TempDir Path work;
+
+  private static MixedEpisode mixed(String id, long line, String loudnessWarning) {
+    EpisodeRequest request =
+        new EpisodeRequest(id, line, "rain", "The " + id, null, "One. Two.", null, null, 1);
+    return new MixedEpisode(
+        new EpisodePlan(request, "cmu-slt-hsmm", 2),
+        MP3,
+        "backgrounds/rain.ogg",
+        48000,
+        List.of(
+            new SentenceTiming(0, "One.", 7000, 7800), new SentenceTiming(1, "Two.", 8250, 9000)),
+        24.0,
+        new Loudness(-16.1, -1.4, 3.0),
+        0.8,
+        0.1,
+        2.5,
+        loudnessWarning);
+  }
+
+  @Test
+  void writesMp3TranscriptAndJsonAndReportsEachEpisode(TestPipeline pipeline) throws Exception {
+    String output = work.resolve("out").toString();
+    PCollection<EpisodeOutcome> outcomes =
+        pipeline
+            .apply(Create.of(mixed("fox", 2, null), mixed("owl", 3, OFF_TARGET)))
+            .apply(new WriteEpisodes(output));
+
+    PAssert.that(outcomes)
+        .containsInAnyOrder(
+            EpisodeOutcome.ok("fox", 2, 2, 24.0),
+            EpisodeOutcome.ok("owl", 3, 2, 24.0).withWarnings(List.of(OFF_TARGET)));
+    pipeline.run().waitUntilFinish();
+
+    Path episodes = work.resolve("out/episodes");
+    assertThat(Files.readAllBytes(episodes.resolve("fox.mp3")), is(MP3));
+    assertThat(
+        Files.readString(episodes.resolve("fox.vtt")),
+        containsString("00:00:07.000 --> 00:00:07.800\nOne.\n"));
+    JsonNode fox = JSON.readTree(episodes.resolve("fox.json").toFile());
+    assertThat(fox.path("loudness_lufs").asDouble(), is(-16.1));
+    assertThat(fox.path("sentences").size(), is(2));
+    assertThat(fox.has("loudness_warning"), is(false));
+    JsonNode owl = JSON.readTree(episodes.resolve("owl.json").toFile());
+    assertThat(owl.path("loudness_warning").asText(), is(OFF_TARGET));
+  }
+
+  @Test
+  void anEpisodeThatCannotBeWrittenFailsWithItsError(TestPipeline pipeline) throws Exception {
+    // The output "folder" is a file: nothing can be created under it.
+    Path blocker = Files.writeString(work.resolve("not-a-folder"), "");
+    PCollection<EpisodeOutcome> outcomes =
+        pipeline
+            .apply(Create.of(mixed("fox", 2, null)))
+            .apply(new WriteEpisodes(blocker.resolve("out").toString()));
+
+    PAssert.that(
+            outcomes.apply(
+                MapElements.into(TypeDescriptors.strings())
+                    .via(
+                        (EpisodeOutcome o) ->
+                            o.id() + " " + o.status().label() + " "
+                                + o.reason().startsWith("writing outputs failed: ") + " "
+                                + o.error().type() + " " + !o.error().stack().isEmpty())))
+        .containsInAnyOrder("fox failed true java.io.IOException true");
+    pipeline.run().waitUntilFinish();
+  }
+}
