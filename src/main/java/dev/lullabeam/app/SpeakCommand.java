@@ -48,6 +48,11 @@ public final class SpeakCommand implements Callable<Integer> {
       err.println("lullabeam speak: folder does not exist: " + parent);
       return 2;
     }
+    java.util.Optional<String> unspeakable = StoryText.unspeakable(text, voice);
+    if (unspeakable.isPresent()) {
+      err.println("lullabeam speak: " + unspeakable.get());
+      return 2;
+    }
     List<StorySentence> sentences = StoryText.sentences(text);
     if (sentences.isEmpty()) {
       err.println("lullabeam speak: the text has nothing that can be spoken");

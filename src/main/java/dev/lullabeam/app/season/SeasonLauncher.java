@@ -10,7 +10,9 @@ import dev.lullabeam.lib.voices.Voices;
 import dev.lullabeam.pipeline.SeasonOptions;
 import dev.lullabeam.pipeline.SeasonPipeline;
 import dev.lullabeam.pipeline.catalogue.CatalogueParser;
+import dev.lullabeam.pipeline.metrics.ModelLoadMetrics;
 import dev.lullabeam.pipeline.write.OutputFiles;
+import dev.lullabeam.pipeline.write.SeasonReport;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
@@ -235,8 +237,16 @@ public final class SeasonLauncher {
       return PIPELINE_FAILED;
     }
     progress.print(result);
-    // The pipeline is DONE and report.json written: whatever the report takes from the
-    // PipelineResult (its metrics) is added here, before the summary reads the report.
+    // Model loads are Beam metrics, final only now; the season's warnings come from the checks.
+    try {
+      ResourceId report = OutputFiles.reportFile(options.getOutput());
+      byte[] json = SeasonReport.withModelLoads(OutputFiles.read(report), ModelLoadMetrics.read(result));
+      json = SeasonReport.withSeasonWarnings(json, season.warnings);
+      OutputFiles.writeAtomically(report, json, "application/json");
+    } catch (IOException | RuntimeException e) {
+      err.println("lullabeam " + command + ": cannot complete the report: " + e.getMessage());
+      return PIPELINE_FAILED;
+    }
     return printSummary(options.getOutput());
   }
 

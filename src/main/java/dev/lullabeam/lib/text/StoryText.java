@@ -15,6 +15,17 @@ public final class StoryText {
   }
 
   /**
+   * Why {@code voice} (every voice lullabeam has speaks English) cannot narrate {@code story}:
+   * most of its letters are in another script, which the voice would read as romanised gibberish.
+   * The season and {@code speak} both ask this first, so the same text takes the same path.
+   */
+  public static java.util.Optional<String> unspeakable(String story, String voice) {
+    return Scripts.mostlyForeign(story)
+        .map(f -> "the story is written in " + f.describe() + ", which the English voice " + voice
+            + " cannot speak");
+  }
+
+  /**
    * Sentences of {@code story}, none longer than {@code maxSentenceLength} chars, displayed or
    * spoken.
    *

@@ -67,6 +67,12 @@ public class SplitSentences extends PTransform<PCollection<EpisodeRequest>, PCol
 
     @ProcessElement
     public void process(@Element EpisodeRequest request, MultiOutputReceiver out) {
+      String voice = request.voice() != null ? request.voice() : defaultVoice;
+      java.util.Optional<String> unspeakable = StoryText.unspeakable(request.story(), voice);
+      if (unspeakable.isPresent()) {
+        out.get(FAILED).output(EpisodeOutcome.failed(request.id(), request.line(), unspeakable.get()));
+        return;
+      }
       List<StorySentence> split = StoryText.sentences(request.story(), maxSentenceChars);
       if (split.isEmpty()) {
         out.get(FAILED)
@@ -75,7 +81,6 @@ public class SplitSentences extends PTransform<PCollection<EpisodeRequest>, PCol
                     request.id(), request.line(), "the story has no sentence that can be spoken"));
         return;
       }
-      String voice = request.voice() != null ? request.voice() : defaultVoice;
       for (StorySentence sentence : split) {
         out.get(SENTENCES)
             .output(

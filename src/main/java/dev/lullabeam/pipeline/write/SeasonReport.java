@@ -156,6 +156,20 @@ public final class SeasonReport {
     return JSON.writeValueAsBytes(root);
   }
 
+  /**
+   * The same report with the season's own warnings (a catalogue read in a guessed encoding, a
+   * background gain out of range) as a top-level {@code warnings} list; unchanged when none.
+   */
+  public static byte[] withSeasonWarnings(byte[] reportJson, List<String> warnings) throws IOException {
+    if (warnings.isEmpty()) {
+      return reportJson;
+    }
+    ObjectNode root = (ObjectNode) JSON.readTree(reportJson);
+    var list = root.putArray("warnings");
+    warnings.forEach(list::add);
+    return JSON.writeValueAsBytes(root);
+  }
+
   private static double round(double value) {
     return round(value, 2);
   }

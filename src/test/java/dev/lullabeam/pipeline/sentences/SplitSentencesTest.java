@@ -32,12 +32,15 @@ class SplitSentencesTest {
           "Dr. Hoot counted 3 stars. \"Is it late?\" she asked.\n\nThe forest slept.", null, null, 1);
   private static final EpisodeRequest LINK_ONLY =
       new EpisodeRequest("links", 3, "rain", null, null, "🌙✨ <script>x()</script>", null, "cmu-slt-hsmm", 2);
+  /** An English voice would read it, after the strict retry, as romanised gibberish. */
+  private static final EpisodeRequest CHINESE =
+      new EpisodeRequest("fox-zh", 4, "rain", null, null, "从前有一只小狐狸。它每天晚上都看星星。", null, null, 3);
 
   @Test
   void splitsNormalisesAndKeysSentencesByEpisode(TestPipeline pipeline) {
     PCollectionTuple split =
         pipeline
-            .apply(Create.of(OWL, LINK_ONLY))
+            .apply(Create.of(OWL, LINK_ONLY, CHINESE))
             .apply(new SplitSentences("cmu-slt-hsmm", 200));
 
     PAssert.that(
@@ -63,7 +66,9 @@ class SplitSentencesTest {
         .containsInAnyOrder("owl:3:cmu-slt-hsmm");
     PAssert.that(split.get(SplitSentences.FAILED))
         .containsInAnyOrder(
-            EpisodeOutcome.failed("links", 3, "the story has no sentence that can be spoken"));
+            EpisodeOutcome.failed("links", 3, "the story has no sentence that can be spoken"),
+            EpisodeOutcome.failed("fox-zh", 4, "the story is written in Han (100 % of the letters),"
+                + " which the English voice cmu-slt-hsmm cannot speak"));
     pipeline.run().waitUntilFinish();
   }
 
