@@ -129,7 +129,6 @@ public final class SeasonPipeline {
     PCollectionList<EpisodeRequest> toNarrate =
         PCollectionList.of(reviewed.get(ReviewWrittenStories.REVIEWED));
     PCollectionList<EpisodeOutcome> storyFailures = PCollectionList.empty(pipeline);
-    PCollection<KV<String, KV<String, Integer>>> modelLoads;
     PCollection<EpisodeRequest> prompted = stories.get(TakeWrittenStories.PROMPTED);
     if (storyWriting != null) {
       PCollectionTuple generated =
@@ -137,7 +136,7 @@ public final class SeasonPipeline {
               "GenerateStories",
               new GenerateStories(
                   storyWriting.model, gate, storyWriting.template, options.getSeed(),
-                  options.getMaxAttempts(), options.getBatchSize(), storyShards(options)));
+                  options.getMaxAttempts(), storyShards(options)));
       PCollectionTuple distinct =
           generated
               .get(GenerateStories.WRITTEN)
@@ -150,7 +149,6 @@ public final class SeasonPipeline {
               .and(generated.get(GenerateStories.REJECTED))
               .and(generated.get(GenerateStories.FAILED))
               .and(distinct.get(RewriteNearDuplicates.REJECTED));
-      modelLoads = generated.get(GenerateStories.LOADS);
     } else {
       storyFailures =
           storyFailures.and(
@@ -158,16 +156,18 @@ public final class SeasonPipeline {
                   "NoLanguageModel",
                   MapElements.into(TypeDescriptor.of(EpisodeOutcome.class))
                       .via((EpisodeRequest r) -> EpisodeOutcome.failed(r.id(), r.line(), NO_MODEL))));
-      modelLoads =
-          pipeline.apply(
-              "NoModelLoads",
-              Create.empty(
-                  KvCoder.of(
-                      StringUtf8Coder.of(), KvCoder.of(StringUtf8Coder.of(), VarIntCoder.of()))));
     }
     PCollection<EpisodeRequest> written = toNarrate.apply("StoriesToNarrate", Flatten.pCollections());
+    // Language-model loads are Beam metrics now (ModelLoadMetrics); WriteReport still takes this
+    // view until its own change drops the parameter.
     PCollectionView<Iterable<KV<String, KV<String, Integer>>>> otherLoads =
-        modelLoads.apply("ModelLoads", View.asIterable());
+        pipeline
+            .apply(
+                "NoModelLoads",
+                Create.empty(
+                    KvCoder.of(
+                        StringUtf8Coder.of(), KvCoder.of(StringUtf8Coder.of(), VarIntCoder.of()))))
+            .apply("ModelLoads", View.asIterable());
 
     PCollectionTuple sentences =
         written.apply(

@@ -4,6 +4,7 @@ import dev.lullabeam.lib.text.WebVtt;
 
 import dev.lullabeam.values.MixedEpisode;
 import dev.lullabeam.values.EpisodeOutcome;
+import dev.lullabeam.values.EpisodeRequest;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import org.apache.beam.sdk.metrics.Counter;
@@ -30,16 +31,9 @@ public class WriteEpisodes extends PTransform<PCollection<MixedEpisode>, PCollec
     return episodes.apply("WriteFiles", ParDo.of(new WriteEpisodeFn(output)));
   }
 
-  /** How many stories the language model wrote, from the story info (0 for written stories). */
-  static int storyAttempts(String storyInfoJson) {
-    if (storyInfoJson == null) {
-      return 0;
-    }
-    try {
-      return EpisodeJson.JSON.readTree(storyInfoJson).path("attempts").size();
-    } catch (IOException e) {
-      return 0;
-    }
+  /** How many stories the language model wrote (0 for written stories). */
+  static int storyAttempts(EpisodeRequest request) {
+    return request.storyInfo() == null ? 0 : request.storyInfo().storyAttempts();
   }
 
   static class WriteEpisodeFn extends DoFn<MixedEpisode, EpisodeOutcome> {
@@ -80,7 +74,7 @@ public class WriteEpisodes extends PTransform<PCollection<MixedEpisode>, PCollec
                   episode.sentences.size(),
                   episode.durationSeconds,
                   episode.modelLoads)
-              .withStoryAttempts(storyAttempts(episode.plan.request.storyInfoJson())));
+              .withStoryAttempts(storyAttempts(episode.plan.request)));
     }
   }
 }
