@@ -7,8 +7,7 @@ import dev.lullabeam.lib.lm.ComputeType;
 import dev.lullabeam.lib.lm.DeviceSpec;
 import dev.lullabeam.lib.lm.GenerationRequest;
 import dev.lullabeam.lib.lm.GenerationResult;
-import dev.lullabeam.lib.lm.LanguageModels;
-import dev.lullabeam.lib.lm.ModelKey;
+import dev.lullabeam.lib.lm.LanguageModel;
 import dev.lullabeam.lib.lm.SamplingSettings;
 import dev.lullabeam.lib.lm.hub.HubModelResolver;
 import java.io.PrintWriter;
@@ -83,22 +82,24 @@ public final class GenerateCommand implements Callable<Integer> {
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
     CommandErrors.quietenLibraryLogging();
-    ModelKey key = null;
     try {
       SamplingSettings sampling = new SamplingSettings(temperature, topK, topP, repetitionPenalty, noRepeatNgram,
-          minNewTokens, maxNewTokens);
+          Math.min(minNewTokens, maxNewTokens), maxNewTokens); // the default minimum never exceeds a short maximum
       DeviceSpec deviceSpec = DeviceSpec.parse(device);
       ComputeType computeType = ComputeType.parse(dtype);
       Path modelDir = HubModelResolver.resolveModel(model);
-      key = new ModelKey(modelDir, deviceSpec, computeType);
-      List<GenerationRequest> requests = new ArrayList<>();
-      for (String prompt : prompts) {
-        requests.add(GenerationRequest.ofText(prompt, sampling, seed));
+      List<GenerationResult> results;
+      double seconds;
+      // The command promises one batch of all its prompts, so it runs the model itself.
+      try (LanguageModel lm = LanguageModel.load(modelDir, deviceSpec.toDjlDevice(), computeType)) {
+        List<LanguageModel.PreparedRequest> batch = new ArrayList<>();
+        for (String prompt : prompts) {
+          batch.add(lm.prepare(GenerationRequest.ofText(prompt, sampling, seed)));
+        }
+        long start = System.nanoTime();
+        results = lm.generate(batch);
+        seconds = (System.nanoTime() - start) / 1e9;
       }
-      var generator = LanguageModels.generator(key);
-      long start = System.nanoTime();
-      List<GenerationResult> results = generator.generateBatch(requests);
-      double seconds = (System.nanoTime() - start) / 1e9;
       long tokens = results.stream().mapToLong(r -> r.generatedIds().length).sum();
       double tokensPerSecond = seconds > 0 ? tokens / seconds : 0;
       if (json) {
@@ -117,10 +118,6 @@ public final class GenerateCommand implements Callable<Integer> {
         return CommandErrors.report(err, e);
       }
       throw new IllegalStateException(e);
-    } finally {
-      if (key != null) {
-        LanguageModels.close(key);
-      }
     }
   }
 

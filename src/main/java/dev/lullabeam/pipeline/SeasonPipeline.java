@@ -117,7 +117,7 @@ public final class SeasonPipeline {
               "GenerateStories",
               new GenerateStories(
                   storyWriting.model, gate, storyWriting.template, options.getSeed(),
-                  options.getMaxAttempts(), options.getBatchSize(), options.getStoryShards()));
+                  options.getMaxAttempts(), options.getStoryShards()));
       PCollectionTuple distinct =
           generated
               .get(GenerateStories.WRITTEN)

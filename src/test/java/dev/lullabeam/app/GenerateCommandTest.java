@@ -145,4 +145,14 @@ class GenerateCommandTest {
     assertThat(run.exitCode, is(0));
     assertThat(run.out, startsWith("Once upon a time"));
   }
+
+  @Test
+  void aShortMaximumIsNotRefusedBecauseOfTheDefaultMinimum() throws Exception {
+    Run run = new Run(new GenerateCommand(), "--model", model.toString(), "--prompt", "Once upon a time",
+        "--maxNewTokens", "3", "--temperature", "0", "--json");
+    assertThat(run.err, run.exitCode, is(0));
+    // The minimum (80 by default) is capped at the maximum: exactly three new tokens.
+    assertThat(new com.fasterxml.jackson.databind.ObjectMapper().readTree(run.out)
+        .path("results").get(0).path("generated_ids").size(), is(3));
+  }
 }

@@ -17,12 +17,14 @@ import org.apache.beam.sdk.coders.CoderRegistry;
 import org.apache.beam.sdk.testing.CoderProperties;
 import org.apache.beam.sdk.util.CoderUtils;
 import org.junit.jupiter.api.Test;
+import dev.lullabeam.lib.quality.StoryGate;
+import dev.lullabeam.lib.stories.StoryInfo;
 
 class ValueCodersTest {
 
   private static final EpisodeRequest REQUEST =
       new EpisodeRequest("fox", 2, "rain", "The Fox", null, "A fox slept.", 7L, null, 1)
-          .withStory("A fox slept. The end.", "{\"source\":\"language_model\"}");
+          .withStory("A fox slept. The end.", new StoryInfo.Reviewed(new StoryGate().check("A fox slept. The end.")));
   private static final EpisodePlan PLAN = new EpisodePlan(REQUEST, "cmu-slt-hsmm", 2);
   private static final List<SentenceTiming> TIMINGS =
       List.of(

@@ -35,7 +35,8 @@ final class StoryWritingSetup {
           new SamplingSettings(
               options.getTemperature(), options.getTopK(), options.getTopP(),
               options.getRepetitionPenalty(), options.getNoRepeatNgram(),
-              options.getMinNewTokens(), options.getMaxNewTokens());
+              // The default minimum (80) must not make a short --maxNewTokens an error.
+              Math.min(options.getMinNewTokens(), options.getMaxNewTokens()), options.getMaxNewTokens());
       DeviceSpec device = DeviceSpec.parse(options.getDevice());
       ComputeType.parse(options.getDtype());
       if (device.gpu() && runner.runsInThisJvm()) {

@@ -1,233 +1,167 @@
 package dev.lullabeam.lib.lm;
 
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 import java.util.Objects;
-import java.util.concurrent.BlockingQueue;
-import java.util.concurrent.CancellationException;
+import java.util.Queue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.locks.ReentrantLock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The thread-safe front door to a {@link LanguageModel}. Any number of threads (Beam DoFn threads)
- * submit requests; one owner thread collects up to {@code maxBatchSize} of them, waiting at most
- * {@code linger} after the first, and runs them as one batch. Only the owner thread touches the
- * model, because DJL's NDManager and NDArrays are not thread-safe.
+ * The thread-safe front door to a language model, batching the requests of every thread that uses
+ * it, with no thread of its own ("flat combining"). Callers {@link #submit} requests to a queue
+ * and then {@link #await} their results; whichever waiting caller holds the model's lock takes up
+ * to {@code maxBatchSize} queued requests (waiting at most {@code linger} for more), runs them as
+ * one batch on its own thread and completes every waiter's future. The others block on the lock
+ * and leave as soon as their results are in. Only the lock holder touches the model, because DJL's
+ * NDManager and NDArrays are not thread-safe; and since there is no owner thread, closing is just
+ * closing the model.
  */
 public final class BatchingGenerator implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(BatchingGenerator.class);
 
-  private interface Job {}
+  /** What runs the batches: {@link LanguageModel}, or a fake in tests. Used by one thread at a time. */
+  public interface BatchModel extends AutoCloseable {
+    /** Validates one request; throws {@link GenerationException} when it cannot run. */
+    LanguageModel.PreparedRequest prepare(GenerationRequest request);
 
-  private record Single(GenerationRequest request, CompletableFuture<GenerationResult> result) implements Job {}
+    /** Runs the requests as one batch; results in the same order. */
+    List<GenerationResult> generate(List<LanguageModel.PreparedRequest> batch);
 
-  private record WholeBatch(List<GenerationRequest> requests, CompletableFuture<List<GenerationResult>> result)
-      implements Job {}
-
-  private enum Stop implements Job { INSTANCE }
-
-  /** Counters for reports: how well requests were batched. */
-  public record Stats(long batches, long requests, long generatedTokens, long largestBatch) {
-    public double averageBatchSize() {
-      return batches == 0 ? 0 : (double) requests / batches;
-    }
+    @Override
+    void close();
   }
 
-  private final LanguageModel model;
-  private final BatchingOptions options;
-  private final BlockingQueue<Job> queue = new LinkedBlockingQueue<>();
-  private final Thread owner;
-  private final AtomicLong batches = new AtomicLong();
-  private final AtomicLong requests = new AtomicLong();
-  private final AtomicLong generatedTokens = new AtomicLong();
-  private final AtomicLong largestBatch = new AtomicLong();
-  private volatile boolean closed;
+  private record Pending(GenerationRequest request, CompletableFuture<GenerationResult> result) {}
 
-  public BatchingGenerator(LanguageModel model, BatchingOptions options) {
+  private final BatchModel model;
+  private final ReentrantLock modelLock = new ReentrantLock();
+  private final Queue<Pending> queue = new ArrayDeque<>(); // guarded by itself
+  private boolean closed; // guarded by queue
+
+  public BatchingGenerator(BatchModel model) {
     this.model = Objects.requireNonNull(model, "model");
-    this.options = Objects.requireNonNull(options, "options");
-    this.owner = new Thread(this::ownerLoop, "lm-batcher");
-    // A daemon, so a JVM whose pipeline never closes the shared model can still exit.
-    owner.setDaemon(true);
-    owner.start();
-  }
-
-  public BatchingOptions options() {
-    return options;
-  }
-
-  public GptNeoConfig config() {
-    return model.config();
-  }
-
-  /** Queues one request; the future fails with {@link GenerationException} for an invalid request. */
-  public CompletableFuture<GenerationResult> submit(GenerationRequest request) {
-    CompletableFuture<GenerationResult> result = new CompletableFuture<>();
-    enqueue(new Single(Objects.requireNonNull(request, "request"), result), result);
-    return result;
-  }
-
-  /** Submits and waits. */
-  public GenerationResult generate(GenerationRequest request) {
-    return await(submit(request));
   }
 
   /**
-   * Runs exactly these requests together as one batch, whatever {@code maxBatchSize} says (the CLI
-   * promises that all prompts run as one batch). Fails if any request is invalid.
+   * Queues one request without running anything: the result comes once some caller {@link
+   * #await}s. The future fails with {@link GenerationException} for an invalid request.
    */
-  public List<GenerationResult> generateBatch(List<GenerationRequest> batch) {
-    CompletableFuture<List<GenerationResult>> result = new CompletableFuture<>();
-    enqueue(new WholeBatch(List.copyOf(batch), result), result);
-    return await(result);
-  }
-
-  public Stats stats() {
-    return new Stats(batches.get(), requests.get(), generatedTokens.get(), largestBatch.get());
-  }
-
-  private void enqueue(Job job, CompletableFuture<?> result) {
-    if (closed) {
-      result.completeExceptionally(new IllegalStateException("the language model has been closed"));
-      return;
+  public CompletableFuture<GenerationResult> submit(GenerationRequest request) {
+    Pending pending = new Pending(Objects.requireNonNull(request, "request"), new CompletableFuture<>());
+    synchronized (queue) {
+      if (closed) {
+        pending.result().completeExceptionally(new IllegalStateException("the language model has been closed"));
+      } else {
+        queue.add(pending);
+        queue.notifyAll(); // a caller lingering for a fuller batch
+      }
     }
-    queue.add(job);
+    return pending.result();
   }
 
-  private static <T> T await(CompletableFuture<T> future) {
-    try {
-      return future.get();
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new CancellationException("interrupted while waiting for the language model");
-    } catch (ExecutionException e) {
-      Throwable cause = e.getCause();
-      if (cause instanceof RuntimeException) {
-        throw (RuntimeException) cause;
-      }
-      throw new CompletionException(cause);
-    }
-  }
-
-  private void ownerLoop() {
-    Job carried = null;
-    while (true) {
-      Job first;
-      try {
-        first = carried != null ? carried : queue.take();
-      } catch (InterruptedException e) {
-        break;
-      }
-      carried = null;
-      if (first == Stop.INSTANCE) {
-        break;
-      }
-      if (first instanceof WholeBatch) {
-        runWholeBatch((WholeBatch) first);
-        continue;
-      }
-      List<Single> batch = new ArrayList<>();
-      batch.add((Single) first);
-      long deadline = System.nanoTime() + options.linger().toNanos();
-      while (batch.size() < options.maxBatchSize()) {
-        Job next;
+  /**
+   * Returns once every one of {@code results} (futures from {@link #submit}) is complete, running
+   * batches of queued requests, anyone's, whenever this thread gets the model.
+   */
+  public void await(Collection<CompletableFuture<GenerationResult>> results, BatchingOptions options)
+      throws InterruptedException {
+    for (CompletableFuture<GenerationResult> result : results) {
+      while (!result.isDone()) {
+        modelLock.lockInterruptibly();
         try {
-          next = queue.poll(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
-        } catch (InterruptedException e) {
-          next = Stop.INSTANCE;
+          // Whoever held the lock before may have run this request already.
+          if (!result.isDone()) {
+            runBatch(takeBatch(options));
+          }
+        } finally {
+          modelLock.unlock();
         }
-        if (next == null) {
-          break;
-        }
-        if (!(next instanceof Single)) {
-          carried = next; // run the batch collected so far first
-          break;
-        }
-        batch.add((Single) next);
       }
-      runSingles(batch);
     }
-    failPending();
   }
 
-  private void runSingles(List<Single> batch) {
+  /** Submits one request and waits for it; a failure is rethrown as it was raised. */
+  public GenerationResult generate(GenerationRequest request, BatchingOptions options)
+      throws InterruptedException {
+    CompletableFuture<GenerationResult> result = submit(request);
+    await(List.of(result), options);
+    try {
+      return result.join();
+    } catch (CompletionException e) {
+      throw e.getCause() instanceof RuntimeException ? (RuntimeException) e.getCause() : e;
+    }
+  }
+
+  /**
+   * Up to {@code maxBatchSize} queued requests, waiting at most the linger for the queue to fill.
+   * Called with the model lock held by a caller whose own request is queued, so never empty.
+   */
+  private List<Pending> takeBatch(BatchingOptions options) throws InterruptedException {
+    synchronized (queue) {
+      long deadline = System.nanoTime() + options.linger().toNanos();
+      long left;
+      while (queue.size() < options.maxBatchSize() && (left = deadline - System.nanoTime()) > 0) {
+        TimeUnit.NANOSECONDS.timedWait(queue, left);
+      }
+      List<Pending> batch = new ArrayList<>();
+      while (batch.size() < options.maxBatchSize() && !queue.isEmpty()) {
+        batch.add(queue.remove());
+      }
+      return batch;
+    }
+  }
+
+  private void runBatch(List<Pending> batch) {
     List<LanguageModel.PreparedRequest> prepared = new ArrayList<>();
-    List<Single> valid = new ArrayList<>();
-    for (Single single : batch) {
+    List<Pending> valid = new ArrayList<>();
+    for (Pending pending : batch) {
       try {
-        prepared.add(model.prepare(single.request()));
-        valid.add(single);
+        prepared.add(model.prepare(pending.request()));
+        valid.add(pending);
       } catch (RuntimeException e) {
-        single.result().completeExceptionally(e);
+        pending.result().completeExceptionally(e); // an invalid request fails alone
       }
     }
     if (valid.isEmpty()) {
       return;
     }
     try {
-      List<GenerationResult> results = run(prepared);
+      List<GenerationResult> results = model.generate(prepared);
       for (int i = 0; i < valid.size(); i++) {
         valid.get(i).result().complete(results.get(i));
       }
     } catch (RuntimeException | Error e) {
       LOG.error("Batch of {} requests failed", valid.size(), e);
-      valid.forEach(single -> single.result().completeExceptionally(e));
+      valid.forEach(pending -> pending.result().completeExceptionally(e));
     }
   }
 
-  private void runWholeBatch(WholeBatch job) {
-    try {
-      List<LanguageModel.PreparedRequest> prepared = new ArrayList<>();
-      for (GenerationRequest request : job.requests()) {
-        prepared.add(model.prepare(request));
-      }
-      job.result().complete(run(prepared));
-    } catch (RuntimeException | Error e) {
-      job.result().completeExceptionally(e);
-    }
-  }
-
-  private List<GenerationResult> run(List<LanguageModel.PreparedRequest> prepared) {
-    List<GenerationResult> results = model.generate(prepared);
-    batches.incrementAndGet();
-    requests.addAndGet(prepared.size());
-    largestBatch.accumulateAndGet(prepared.size(), Math::max);
-    generatedTokens.addAndGet(results.stream().mapToLong(r -> r.generatedIds().length).sum());
-    return results;
-  }
-
-  private void failPending() {
-    Job job;
-    while ((job = queue.poll()) != null) {
-      IllegalStateException closedError = new IllegalStateException("the language model has been closed");
-      if (job instanceof Single) {
-        ((Single) job).result().completeExceptionally(closedError);
-      } else if (job instanceof WholeBatch) {
-        ((WholeBatch) job).result().completeExceptionally(closedError);
-      }
-    }
-  }
-
-  /** Finishes the requests already queued, stops the owner thread and frees the model. */
+  /** Fails what is still queued and frees the model; waits for a batch that is running. */
   @Override
   public void close() {
-    if (closed) {
-      return;
+    List<Pending> orphans;
+    synchronized (queue) {
+      if (closed) {
+        return;
+      }
+      closed = true;
+      orphans = new ArrayList<>(queue);
+      queue.clear();
     }
-    closed = true;
-    queue.add(Stop.INSTANCE);
+    orphans.forEach(
+        pending -> pending.result().completeExceptionally(new IllegalStateException("the language model has been closed")));
+    modelLock.lock();
     try {
-      owner.join();
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
+      model.close();
+    } finally {
+      modelLock.unlock();
     }
-    failPending(); // anything that raced past the closed check after the owner stopped
-    model.close();
   }
 }

@@ -2,7 +2,8 @@ package dev.lullabeam.lib.lm;
 
 /**
  * Conversions between float32 and the two 16-bit float formats, done in Java because handing BF16
- * data to DJL's PyTorch engine aborts the JVM (see NOTES.md). Java 17 has no Float.float16ToFloat.
+ * data to DJL 0.36's PyTorch engine (or converting to BFLOAT16 there) aborts the whole JVM with a
+ * native crash no Java code can catch. Java 17 has no Float.float16ToFloat.
  */
 public final class HalfFloats {
   private HalfFloats() {}

@@ -15,7 +15,7 @@ import java.util.SplittableRandom;
  * counts positions from its own first real token, so a row's tokens do not depend on the other rows.
  * Not thread-safe (DJL): call it from one thread, or go through {@link BatchingGenerator}.
  */
-public final class LanguageModel implements AutoCloseable {
+public final class LanguageModel implements BatchingGenerator.BatchModel {
   private final GptNeoModel model;
   private final Gpt2Tokenizer tokenizer;
   private final int endOfText;
@@ -74,6 +74,7 @@ public final class LanguageModel implements AutoCloseable {
   }
 
   /** Tokenizes and checks one request; throws {@link GenerationException} with a one-line reason. */
+  @Override
   public PreparedRequest prepare(GenerationRequest request) {
     int[] ids = request.promptIds() != null ? request.promptIds() : tokenizer.encode(request.prompt());
     String prompt = request.prompt() != null ? request.prompt() : tokenizer.decode(ids);
@@ -96,6 +97,7 @@ public final class LanguageModel implements AutoCloseable {
     return new PreparedRequest(request, prompt, ids, maxNew, maxNew < request.sampling().maxNewTokens());
   }
 
+  @Override
   public List<GenerationResult> generate(List<PreparedRequest> batch) {
     return generate(batch, Decoding.KV_CACHE);
   }

@@ -1,27 +1,28 @@
 package dev.lullabeam.lib.stories;
 
-import dev.lullabeam.lib.random.SplitMix64;
-
+import com.fasterxml.jackson.annotation.JsonIgnore;
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonValue;
+import com.fasterxml.jackson.databind.PropertyNamingStrategies;
+import com.fasterxml.jackson.databind.annotation.JsonNaming;
 import dev.lullabeam.lib.quality.GateResult;
 import dev.lullabeam.lib.quality.StoryGate;
 import dev.lullabeam.lib.quality.StoryScores;
 import dev.lullabeam.lib.quality.StoryTrimmer;
-
-import com.fasterxml.jackson.annotation.JsonValue;
-import com.fasterxml.jackson.databind.PropertyNamingStrategies;
-import com.fasterxml.jackson.databind.annotation.JsonNaming;
+import dev.lullabeam.lib.random.SplitMix64;
 import java.io.Serializable;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.function.LongFunction;
 import javax.annotation.Nullable;
 
 /**
- * Writes a story for an episode and retries with a new seed while the {@link StoryGate} rejects
- * it. Knows nothing of the language model: the writer is any function from a seed to a text.
- * Seeds are derived from the episode seed and the attempt number only, so a rerun of the season
- * makes the same attempts and reaches the same verdict.
+ * Writes the stories of a group of episodes and has each written again with a new seed while the
+ * {@link StoryGate} rejects it. Knows nothing of the language model: the writer is any function
+ * from seeds to texts. It works in rounds, so that a model can write a round's stories together:
+ * attempt 1 of every episode, then attempt 2 of those rejected, and so on. Seeds are derived from
+ * the episode seed and the attempt number only, so a rerun of the season makes the same attempts
+ * and reaches the same verdicts, whatever else shares a round.
  */
 public final class GatedStoryWriter {
   public static final int DEFAULT_MAX_ATTEMPTS = 3;
@@ -36,6 +37,15 @@ public final class GatedStoryWriter {
       return (episodeSeed, attempt) ->
           attempt == 1 ? episodeSeed : SplitMix64.nth(episodeSeed, attempt);
     }
+  }
+
+  /** One story to write in a round: the episode (its index in the caller's list) and the seed. */
+  public record Draft(int episode, long seed) {}
+
+  /** Writes one round: one result per draft, in the same order. */
+  @FunctionalInterface
+  public interface RoundWriter {
+    List<StoryModel.Written> write(List<Draft> round) throws InterruptedException;
   }
 
   /** Whether an episode got a story it may narrate. */
@@ -56,20 +66,37 @@ public final class GatedStoryWriter {
   }
 
   /**
-   * One try: the seed, the story trimmed to its last sentence, and the gate's verdict. When the
-   * writer threw, the story is empty, the scores are null and the reason says what failed.
+   * One try: the seed, the story trimmed to its last sentence (not in the JSON: the episode
+   * carries the story it narrates), the gate's verdict, and what writing it cost. When the model
+   * wrote nothing, the story is empty, the scores are null and {@code failure} says why.
    */
   @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
   public record Attempt(
       int attempt,
       long seed,
-      String story,
+      @JsonIgnore String story,
       boolean accepted,
       List<String> reasons,
-      @Nullable StoryScores scores)
+      @Nullable StoryScores scores,
+      int tokensGenerated,
+      double seconds,
+      @JsonInclude(JsonInclude.Include.NON_NULL) @Nullable GenerationFailure failure)
       implements Serializable {
     public Attempt {
       reasons = List.copyOf(reasons);
+    }
+
+    /** Judges what the model wrote for attempt {@code attempt}. */
+    public static Attempt judge(StoryGate gate, int attempt, long seed, StoryModel.Written written) {
+      if (written.failure() != null) {
+        return new Attempt(
+            attempt, seed, "", false, List.of("generation:failed " + written.failure().describe()),
+            null, 0, written.seconds(), written.failure());
+      }
+      GateResult verdict = gate.check(written.text());
+      return new Attempt(
+          attempt, seed, StoryTrimmer.trimToLastSentence(written.text()), verdict.accepted(),
+          verdict.reasons(), verdict.scores(), written.tokens(), written.seconds(), null);
     }
   }
 
@@ -84,6 +111,11 @@ public final class GatedStoryWriter {
     /** The accepted story, trimmed to its last sentence; empty if every attempt was rejected. */
     public Optional<String> story() {
       return attempts.stream().filter(Attempt::accepted).map(Attempt::story).findFirst();
+    }
+
+    /** Whether the model never wrote anything: every attempt failed before the gate. */
+    public boolean neverWritten() {
+      return attempts.stream().allMatch(a -> a.failure() != null);
     }
   }
 
@@ -105,41 +137,46 @@ public final class GatedStoryWriter {
   }
 
   /**
-   * Calls {@code writer} with the seed of attempt 1, 2, … until the gate accepts a story or
-   * {@code maxAttempts} were made. A writer that throws an unchecked exception costs one attempt;
-   * the failure is recorded as its reason ({@code generation:failed …}) and the next seed is tried.
+   * Writes a story for each episode (given by its seed), in rounds: every episode without an
+   * accepted story gets its next attempt in the next round, until the gate accepts or {@code
+   * maxAttempts} were made. An attempt the model failed to write costs one attempt like a
+   * rejected story. Outcomes are in the order of {@code episodeSeeds}.
    */
-  public Outcome write(long episodeSeed, LongFunction<String> writer) {
-    List<Attempt> attempts = new ArrayList<>();
-    for (int attempt = 1; attempt <= maxAttempts; attempt++) {
-      long seed = seeds.seedFor(episodeSeed, attempt);
-      Attempt result = attempt(attempt, seed, writer);
-      attempts.add(result);
-      if (result.accepted()) {
-        return new Outcome(episodeSeed, Status.ACCEPTED, attempts);
-      }
+  public List<Outcome> write(List<Long> episodeSeeds, RoundWriter writer) throws InterruptedException {
+    List<List<Attempt>> attempts = new ArrayList<>();
+    List<Integer> open = new ArrayList<>();
+    for (int episode = 0; episode < episodeSeeds.size(); episode++) {
+      attempts.add(new ArrayList<>());
+      open.add(episode);
     }
-    return new Outcome(episodeSeed, Status.REJECTED, attempts);
-  }
-
-  private Attempt attempt(int attempt, long seed, LongFunction<String> writer) {
-    String text;
-    try {
-      text = writer.apply(seed);
-    } catch (RuntimeException e) {
-      String reason = "generation:failed " + e.getClass().getSimpleName();
-      if (e.getMessage() != null) {
-        reason += ": " + e.getMessage();
+    for (int attempt = 1; attempt <= maxAttempts && !open.isEmpty(); attempt++) {
+      List<Draft> round = new ArrayList<>();
+      for (int episode : open) {
+        round.add(new Draft(episode, seeds.seedFor(episodeSeeds.get(episode), attempt)));
       }
-      return new Attempt(attempt, seed, "", false, List.of(reason), null);
+      List<StoryModel.Written> written = writer.write(round);
+      if (written.size() != round.size()) {
+        throw new IllegalStateException(
+            "the writer returned " + written.size() + " stories for " + round.size() + " drafts");
+      }
+      List<Integer> rejected = new ArrayList<>();
+      for (int i = 0; i < round.size(); i++) {
+        Draft draft = round.get(i);
+        Attempt result = Attempt.judge(gate, attempt, draft.seed(), written.get(i));
+        attempts.get(draft.episode()).add(result);
+        if (!result.accepted()) {
+          rejected.add(draft.episode());
+        }
+      }
+      open = rejected;
     }
-    GateResult verdict = gate.check(text);
-    return new Attempt(
-        attempt,
-        seed,
-        StoryTrimmer.trimToLastSentence(text),
-        verdict.accepted(),
-        verdict.reasons(),
-        verdict.scores());
+    List<Outcome> outcomes = new ArrayList<>();
+    for (int episode = 0; episode < episodeSeeds.size(); episode++) {
+      List<Attempt> tries = attempts.get(episode);
+      boolean accepted = tries.get(tries.size() - 1).accepted();
+      outcomes.add(
+          new Outcome(episodeSeeds.get(episode), accepted ? Status.ACCEPTED : Status.REJECTED, tries));
+    }
+    return outcomes;
   }
 }

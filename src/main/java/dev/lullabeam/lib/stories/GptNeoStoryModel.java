@@ -9,34 +9,30 @@ import dev.lullabeam.lib.lm.GenerationResult;
 import dev.lullabeam.lib.lm.LanguageModels;
 import dev.lullabeam.lib.lm.ModelKey;
 import dev.lullabeam.lib.lm.SamplingSettings;
-import dev.lullabeam.lib.models.ModelLoads;
+import dev.lullabeam.lib.models.SharedModels;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 
 /**
- * GPT-Neo from a Hugging Face checkpoint directory, on DJL. The model is loaded on first use in
- * each JVM and shared by every thread ({@link LanguageModels}); calls from several threads are
- * served together in batches of up to {@code batchSize}.
+ * GPT-Neo from a Hugging Face checkpoint directory, on DJL. Sessions share one loaded copy per
+ * JVM ({@link LanguageModels}); the prompts of every session are served together in batches of up
+ * to {@code batchSize}.
  */
 public final class GptNeoStoryModel implements StoryModel {
-  private static final long serialVersionUID = 1L;
+  private static final long serialVersionUID = 2L;
 
   private final String modelId;
   private final String modelDir;
   private final String device;
   private final String computeType;
-  private final int batchSize;
-  private final long lingerMillis;
-  private final double temperature;
-  private final int topK;
-  private final double topP;
-  private final double repetitionPenalty;
-  private final int noRepeatNgram;
-  private final int minNewTokens;
-  private final int maxNewTokens;
+  private final BatchingOptions batching;
+  private final SamplingSettings sampling;
 
   public GptNeoStoryModel(
       String modelId,
@@ -50,15 +46,8 @@ public final class GptNeoStoryModel implements StoryModel {
     this.modelDir = modelDir;
     this.device = device;
     this.computeType = computeType;
-    this.batchSize = batchSize;
-    this.lingerMillis = lingerMillis;
-    this.temperature = sampling.temperature();
-    this.topK = sampling.topK();
-    this.topP = sampling.topP();
-    this.repetitionPenalty = sampling.repetitionPenalty();
-    this.noRepeatNgram = sampling.noRepeatNgramSize();
-    this.minNewTokens = sampling.minNewTokens();
-    this.maxNewTokens = sampling.maxNewTokens();
+    this.batching = new BatchingOptions(batchSize, Duration.ofMillis(lingerMillis));
+    this.sampling = sampling;
     // Fail now, on the launching machine, rather than on every worker.
     key();
   }
@@ -67,26 +56,57 @@ public final class GptNeoStoryModel implements StoryModel {
     return new ModelKey(Path.of(modelDir), DeviceSpec.parse(device), ComputeType.parse(computeType));
   }
 
-  private SamplingSettings sampling() {
-    return new SamplingSettings(
-        temperature, topK, topP, repetitionPenalty, noRepeatNgram, minNewTokens, maxNewTokens);
-  }
-
-  private BatchingGenerator generator() {
-    return LanguageModels.generator(
-        key(), new BatchingOptions(batchSize, Duration.ofMillis(lingerMillis)));
-  }
-
   @Override
   public String name() {
     return "gpt-neo:" + modelId;
   }
 
   @Override
-  public Written write(String prompt, long seed) {
-    long start = System.nanoTime();
-    GenerationResult result = generator().generate(GenerationRequest.ofText(prompt, sampling(), seed));
-    return new Written(result.text(), result.generatedIds().length, (System.nanoTime() - start) / 1e9);
+  public Session open() {
+    return new GptNeoSession(LanguageModels.acquire(key()));
+  }
+
+  private final class GptNeoSession implements Session {
+    private final SharedModels<ModelKey, BatchingGenerator>.Lease lease;
+
+    GptNeoSession(SharedModels<ModelKey, BatchingGenerator>.Lease lease) {
+      this.lease = lease;
+    }
+
+    @Override
+    public List<Written> write(List<Prompt> prompts, Runnable onLoad) throws InterruptedException {
+      BatchingGenerator generator;
+      try {
+        generator = lease.get(onLoad);
+      } catch (RuntimeException e) {
+        return prompts.stream().map(p -> Written.failed(e)).toList();
+      } catch (Exception e) {
+        throw new IllegalStateException("loading " + name() + " failed", e);
+      }
+      long start = System.nanoTime();
+      List<CompletableFuture<GenerationResult>> results = new ArrayList<>();
+      for (Prompt prompt : prompts) {
+        results.add(generator.submit(GenerationRequest.ofText(prompt.text(), sampling, prompt.seed())));
+      }
+      generator.await(results, batching);
+      // The prompts ran together: each took the whole wait.
+      double seconds = (System.nanoTime() - start) / 1e9;
+      List<Written> written = new ArrayList<>();
+      for (CompletableFuture<GenerationResult> result : results) {
+        try {
+          GenerationResult r = result.join();
+          written.add(Written.story(r.text(), r.generatedIds().length, seconds));
+        } catch (CompletionException e) {
+          written.add(Written.failed(e.getCause()));
+        }
+      }
+      return written;
+    }
+
+    @Override
+    public void close() {
+      lease.close();
+    }
   }
 
   @Override
@@ -96,23 +116,16 @@ public final class GptNeoStoryModel implements StoryModel {
     info.put("model_dir", modelDir);
     info.put("device", device);
     info.put("dtype", computeType);
-    info.put("batch_size", batchSize);
-    Map<String, Object> sampling = new LinkedHashMap<>();
-    sampling.put("temperature", temperature);
-    sampling.put("top_k", topK);
-    sampling.put("top_p", topP);
-    sampling.put("repetition_penalty", repetitionPenalty);
-    sampling.put("no_repeat_ngram_size", noRepeatNgram);
-    sampling.put("min_new_tokens", minNewTokens);
-    sampling.put("max_new_tokens", maxNewTokens);
-    info.put("sampling", sampling);
+    info.put("batch_size", batching.maxBatchSize());
+    Map<String, Object> settings = new LinkedHashMap<>();
+    settings.put("temperature", sampling.temperature());
+    settings.put("top_k", sampling.topK());
+    settings.put("top_p", sampling.topP());
+    settings.put("repetition_penalty", sampling.repetitionPenalty());
+    settings.put("no_repeat_ngram_size", sampling.noRepeatNgramSize());
+    settings.put("min_new_tokens", sampling.minNewTokens());
+    settings.put("max_new_tokens", sampling.maxNewTokens());
+    info.put("sampling", settings);
     return info;
-  }
-
-  @Override
-  public Map<String, Map<String, Integer>> loads() {
-    Map<String, Map<String, Integer>> loads = new TreeMap<>();
-    loads.put(name(), new TreeMap<>(Map.of(ModelLoads.jvmId(), LanguageModels.loadCount(key()))));
-    return loads;
   }
 }

@@ -1,38 +1,63 @@
 package dev.lullabeam.lib.stories;
 
 import java.io.Serializable;
+import java.util.List;
+import java.util.Map;
+import javax.annotation.Nullable;
 
 /**
- * Writes a story continuing a prompt. The pipeline never knows which engine: {@link
+ * Writes stories continuing prompts. The pipeline never knows which engine: {@link
  * GptNeoStoryModel} runs GPT-Neo on DJL; tests may plug in something deterministic.
- * Implementations are shipped to workers and must load heavy state lazily, once per JVM.
+ * Implementations are shipped to workers; each user (a DoFn instance) {@link #open}s a session,
+ * which shares one copy of the model per JVM with every other session and releases it on close.
  */
 public interface StoryModel extends Serializable {
 
-  /** What one call produced. */
-  final class Written implements Serializable {
-    private static final long serialVersionUID = 1L;
+  /** One story to write: the whole prompt given to the model and the seed of this attempt. */
+  record Prompt(String text, long seed) {}
 
-    public final String text;
-    public final int tokens;
-    public final double seconds;
+  /**
+   * What the model wrote for one prompt: the text with its token count and time, or, when it
+   * could write nothing, the failure (then the text is empty).
+   */
+  record Written(String text, int tokens, double seconds, @Nullable GenerationFailure failure)
+      implements Serializable {
 
-    public Written(String text, int tokens, double seconds) {
-      this.text = text;
-      this.tokens = tokens;
-      this.seconds = seconds;
+    public static Written story(String text, int tokens, double seconds) {
+      return new Written(text, tokens, seconds, null);
+    }
+
+    public static Written failed(Throwable error) {
+      return new Written("", 0, 0, GenerationFailure.of(error));
+    }
+
+    /** The same result with another text, e.g. the prompt put in front of it. */
+    public Written withText(String other) {
+      return new Written(other, tokens, seconds, failure);
     }
   }
 
-  /** The model's name for reports, e.g. {@code gpt-neo:EleutherAI/gpt-neo-125m}. */
+  /** One user's hold on the model; loads it on the first write in the JVM, not before. */
+  interface Session extends AutoCloseable {
+    /**
+     * Writes one story per prompt, the prompts of this call together (e.g. in one batch). The same
+     * prompt and seed give the same text. {@code onLoad} runs in this thread if this call loaded
+     * the model. A prompt the model cannot continue gets a failed {@link Written}; so do all when
+     * the model cannot be loaded.
+     */
+    List<Written> write(List<Prompt> prompts, Runnable onLoad) throws InterruptedException;
+
+    /** Releases this hold; the last release in the JVM closes the model. */
+    @Override
+    void close();
+  }
+
+  /** The model's name for reports and metrics, e.g. {@code gpt-neo:EleutherAI/gpt-neo-125m}. */
   String name();
 
-  /** Continues {@code prompt}; the same prompt and seed give the same text. */
-  Written write(String prompt, long seed);
+  /** Settings worth recording in an episode's JSON (sampling, device, …), in snake_case. */
+  Map<String, Object> describe();
 
-  /** Settings worth recording in an episode's JSON (sampling, device, …). */
-  java.util.Map<String, Object> describe();
-
-  /** model → (JVM → loads) in this JVM, for the report. */
-  java.util.Map<String, java.util.Map<String, Integer>> loads();
+  /** Registers one more user of the model in this JVM; cheap, loads nothing. */
+  Session open();
 }

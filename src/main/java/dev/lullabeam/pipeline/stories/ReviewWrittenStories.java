@@ -1,11 +1,9 @@
 package dev.lullabeam.pipeline.stories;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.lullabeam.values.EpisodeRequest;
 import dev.lullabeam.lib.quality.GateResult;
 import dev.lullabeam.lib.quality.StoryGate;
+import dev.lullabeam.lib.stories.StoryInfo;
 import java.util.List;
 import org.apache.beam.sdk.metrics.Counter;
 import org.apache.beam.sdk.metrics.Metrics;
@@ -45,7 +43,6 @@ public class ReviewWrittenStories
   }
 
   static class ReviewFn extends DoFn<EpisodeRequest, EpisodeRequest> {
-    private static final ObjectMapper JSON = new ObjectMapper();
     private final StoryGate gate;
     private final Counter warned = Metrics.counter("lullabeam", "written_stories_with_warnings");
 
@@ -54,13 +51,9 @@ public class ReviewWrittenStories
     }
 
     @ProcessElement
-    public void process(@Element EpisodeRequest request, MultiOutputReceiver out)
-        throws JsonProcessingException {
+    public void process(@Element EpisodeRequest request, MultiOutputReceiver out) {
       GateResult verdict = gate.check(request.story());
-      ObjectNode info = JSON.createObjectNode();
-      info.put("source", "catalogue");
-      info.set("quality", JSON.valueToTree(verdict));
-      out.get(REVIEWED).output(request.withStory(request.story(), JSON.writeValueAsString(info)));
+      out.get(REVIEWED).output(request.withStory(request.story(), new StoryInfo.Reviewed(verdict)));
       if (!verdict.accepted()) {
         warned.inc();
         out.get(WARNINGS).output(KV.of(request.id(), verdict.reasons()));

@@ -2,15 +2,12 @@ package dev.lullabeam.pipeline.stories;
 
 import dev.lullabeam.lib.stories.StoryModel;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.lullabeam.values.EpisodeRequest;
-import dev.lullabeam.lib.quality.GateResult;
 import dev.lullabeam.lib.stories.GatedStoryWriter;
 import dev.lullabeam.lib.quality.NearDuplicateDetector;
 import dev.lullabeam.lib.quality.StoryGate;
-import dev.lullabeam.lib.quality.StoryTrimmer;
+import dev.lullabeam.lib.stories.StoryInfo;
+import dev.lullabeam.pipeline.metrics.ModelLoadMetrics;
 import dev.lullabeam.values.EpisodeOutcome;
 import java.util.ArrayList;
 import java.util.List;
@@ -99,14 +96,18 @@ public class RewriteNearDuplicates
     }
   }
 
+  /**
+   * Writes the later story of a near-copy pair once more with the next seed of its schedule, and
+   * keeps it if the gate accepts it and it no longer copies the other.
+   */
   static class RewriteFn extends DoFn<EpisodeRequest, EpisodeRequest> {
-    private static final ObjectMapper JSON = new ObjectMapper();
-
     private final StoryModel model;
     private final StoryGate gate;
     private final NearDuplicateDetector detector;
     private final PCollectionView<Map<String, String>> allStories;
     private final PCollectionView<Map<String, KV<String, Double>>> copies;
+
+    private transient StoryModel.Session session;
 
     RewriteFn(
         StoryModel model,
@@ -121,10 +122,15 @@ public class RewriteNearDuplicates
       this.copies = copies;
     }
 
+    @Setup
+    public void setup() {
+      session = model.open();
+    }
+
     @ProcessElement
     public void process(
         @Element EpisodeRequest request, MultiOutputReceiver out, ProcessContext context)
-        throws Exception {
+        throws InterruptedException {
       KV<String, Double> copy = context.sideInput(copies).get(request.id());
       if (copy == null) {
         out.get(KEPT).output(request);
@@ -132,46 +138,53 @@ public class RewriteNearDuplicates
       }
       String other = copy.getKey();
       String otherStory = context.sideInput(allStories).get(other);
-      ObjectNode info = (ObjectNode) JSON.readTree(request.storyInfoJson());
-      ArrayNode attempts = (ArrayNode) info.path("attempts");
-      int attempt = attempts.size() + 1;
-      long seed =
-          GatedStoryWriter.SeedSchedule.splitMix()
-              .seedFor(info.path("episode_seed").asLong(), attempt);
+      StoryInfo.Generated info = (StoryInfo.Generated) request.storyInfo();
+      int attempt = info.attempts().size() + 1;
+      long seed = GatedStoryWriter.SeedSchedule.splitMix().seedFor(info.episodeSeed(), attempt);
       String why =
           String.format(Locale.ROOT, "near copy of episode %s (similarity %.2f)", other, copy.getValue());
-      StoryModel.Written written = model.write(info.path("prompt").asText(), seed);
-      String story = StoryTrimmer.trimToLastSentence(GenerateStories.storyFrom(request, written.text));
-      GateResult verdict = gate.check(story);
-      double similarity =
-          NearDuplicateDetector.estimatedSimilarity(detector.signature(story), detector.signature(otherStory));
-      List<String> reasons = new ArrayList<>(verdict.reasons());
-      boolean stillCopy = similarity >= detector.threshold();
-      if (stillCopy) {
-        reasons.add(String.format(Locale.ROOT, "season:near_duplicate of %s %.2f", other, similarity));
+      StoryModel.Written written =
+          session
+              .write(
+                  List.of(new StoryModel.Prompt(info.prompt(), seed)),
+                  ModelLoadMetrics.counter(model.name())::inc)
+              .get(0);
+      if (written.failure() == null) {
+        written = written.withText(GenerateStories.storyFrom(request, written.text()));
       }
-      ObjectNode entry = attempts.addObject();
-      entry.put("attempt", attempt);
-      entry.put("seed", seed);
-      entry.put("accepted", verdict.accepted() && !stillCopy);
-      entry.put("because", why);
-      ArrayNode reasonsNode = entry.putArray("reasons");
-      reasons.forEach(reasonsNode::add);
-      entry.set("scores", JSON.valueToTree(verdict.scores()));
-      entry.put("tokens_generated", written.tokens);
-      entry.put("seconds", written.seconds);
-      info.put("rewritten_because", why);
-      if (verdict.accepted() && !stillCopy) {
-        info.put("seed", seed);
-        out.get(KEPT).output(request.withStory(story, JSON.writeValueAsString(info)));
+      GatedStoryWriter.Attempt judged = GatedStoryWriter.Attempt.judge(gate, attempt, seed, written);
+      List<String> reasons = new ArrayList<>(judged.reasons());
+      if (judged.failure() == null) {
+        double similarity =
+            NearDuplicateDetector.estimatedSimilarity(
+                detector.signature(judged.story()), detector.signature(otherStory));
+        if (similarity >= detector.threshold()) {
+          reasons.add(String.format(Locale.ROOT, "season:near_duplicate of %s %.2f", other, similarity));
+        }
+      }
+      boolean kept = judged.accepted() && reasons.isEmpty();
+      GatedStoryWriter.Attempt rewrite =
+          new GatedStoryWriter.Attempt(
+              attempt, seed, judged.story(), kept, reasons, judged.scores(),
+              judged.tokensGenerated(), judged.seconds(), judged.failure());
+      StoryInfo.Generated rewritten = info.rewritten(rewrite, why);
+      if (kept) {
+        out.get(KEPT).output(request.withStory(rewrite.story(), rewritten));
         return;
       }
       out.get(REJECTED)
           .output(
               EpisodeOutcome.rejected(
-                  request.id(), request.line(),
-                  why + "; written again, still rejected: " + String.join("; ", reasons))
-              .withStoryAttempts(attempts.size()));
+                      request.id(), request.line(),
+                      why + "; written again, still rejected: " + String.join("; ", reasons))
+                  .withStoryAttempts(rewritten.storyAttempts()));
+    }
+
+    @Teardown
+    public void teardown() {
+      if (session != null) {
+        session.close();
+      }
     }
   }
 }

@@ -68,12 +68,8 @@ public final class EpisodeJson {
     }
     root.put("source_hash", sourceHash(request, episode.plan().voice()));
     root.put("story", request.story());
-    if (request.storyInfoJson() != null) {
-      try {
-        root.set("story_info", JSON.readTree(request.storyInfoJson()));
-      } catch (java.io.IOException e) {
-        throw new IllegalStateException("story info is not JSON", e);
-      }
+    if (request.storyInfo() != null) {
+      root.set("story_info", JSON.valueToTree(request.storyInfo()));
     }
     ArrayNode sentences = root.putArray("sentences");
     for (SentenceTiming t : episode.sentences()) {

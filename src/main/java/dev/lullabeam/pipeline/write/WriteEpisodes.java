@@ -34,16 +34,9 @@ public class WriteEpisodes extends PTransform<PCollection<MixedEpisode>, PCollec
     return episodes.apply("WriteFiles", ParDo.of(new WriteEpisodeFn(output)));
   }
 
-  /** How many stories the language model wrote, from the story info (0 for written stories). */
-  static int storyAttempts(String storyInfoJson) {
-    if (storyInfoJson == null) {
-      return 0;
-    }
-    try {
-      return EpisodeJson.JSON.readTree(storyInfoJson).path("attempts").size();
-    } catch (IOException e) {
-      return 0;
-    }
+  /** How many stories the language model wrote (0 for written stories). */
+  static int storyAttempts(EpisodeRequest request) {
+    return request.storyInfo() == null ? 0 : request.storyInfo().storyAttempts();
   }
 
   static class WriteEpisodeFn extends DoFn<MixedEpisode, EpisodeOutcome> {
@@ -81,7 +74,7 @@ public class WriteEpisodes extends PTransform<PCollection<MixedEpisode>, PCollec
       String loudnessWarning = episode.loudnessWarning();
       out.output(
           EpisodeOutcome.ok(id, request.line(), episode.sentences().size(), episode.durationSeconds())
-              .withStoryAttempts(storyAttempts(request.storyInfoJson()))
+              .withStoryAttempts(storyAttempts(request))
               .withWarnings(loudnessWarning == null ? List.of() : List.of(loudnessWarning)));
     }
   }

@@ -121,12 +121,16 @@ class GenerationTest {
   @Test
   void batchTimingsSplitThePromptPassFromDecoding() {
     SamplingSettings exactlyTen = SamplingSettings.greedy(10).withMinNewTokens(10);
+    long start = System.nanoTime();
     List<GenerationResult> results = run(requests(exactlyTen), Decoding.KV_CACHE);
+    long elapsed = System.nanoTime() - start;
     LanguageModel.BatchTimings timings = model.lastBatchTimings();
     // The prompt pass yields each row's first token; the 9 decoding steps yield the rest.
     assertThat(results.stream().mapToInt(r -> r.generatedIds().length).sum(), is(40));
     assertThat(timings.decodeTokens(), is(36L));
+    // Two parts of this call's time: both measured, together no more than the whole call.
     assertThat(timings.promptNanos() > 0 && timings.decodeNanos() > 0, is(true));
+    assertThat(timings.promptNanos() + timings.decodeNanos() <= elapsed, is(true));
   }
 
   @Test

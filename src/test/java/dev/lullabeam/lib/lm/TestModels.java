@@ -22,7 +22,7 @@ public final class TestModels {
 
   private TestModels() {}
 
-  /** The reference vector from ../shared/reference, copied into test resources. */
+  /** The float64 reference vector (every weight, the logits and the greedy tokens), a test resource. */
   public static JsonNode reference() {
     try (InputStream in = TestModels.class.getResourceAsStream("gpt-neo-tiny.json")) {
       return JSON.readTree(in);

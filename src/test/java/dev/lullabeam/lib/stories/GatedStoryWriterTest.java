@@ -67,7 +67,7 @@ class GatedStoryWriterTest {
           loop, links, good | 3 | accepted
           three bad         | 3 | rejected
           """)
-  void retriesUntilAcceptedOrOutOfAttempts(String scenario, int attempts, String status) {
+  void retriesUntilAcceptedOrOutOfAttempts(String scenario, int attempts, String status) throws Exception {
     LongFunction<String> model =
         switch (scenario) {
           case "good first" -> inTurn(GOOD);
@@ -75,7 +75,7 @@ class GatedStoryWriterTest {
           case "loop, links, good" -> inTurn(LOOP, LINKS, GOOD);
           default -> inTurn(LOOP, LINKS, LOOP);
         };
-    GatedStoryWriter.Outcome outcome = new GatedStoryWriter(new StoryGate()).write(7L, model);
+    GatedStoryWriter.Outcome outcome = writeOne(new GatedStoryWriter(new StoryGate()), 7L, model);
 
     assertThat(outcome.attempts(), hasSize(attempts));
     assertThat(outcome.status().label(), is(status));
@@ -88,14 +88,14 @@ class GatedStoryWriterTest {
   }
 
   @Test
-  void theAcceptedStoryIsTrimmedToItsLastSentence() {
-    GatedStoryWriter.Outcome outcome = new GatedStoryWriter(new StoryGate()).write(1L, s -> GOOD);
+  void theAcceptedStoryIsTrimmedToItsLastSentence() throws Exception {
+    GatedStoryWriter.Outcome outcome = writeOne(new GatedStoryWriter(new StoryGate()), 1L, s -> GOOD);
     assertThat(outcome.story(), is(Optional.of(StoryTrimmer.trimToLastSentence(GOOD))));
     assertThat(outcome.story().orElseThrow().endsWith("the birds began to sing in the morning."), is(true));
   }
 
   @Test
-  void attemptOneUsesTheEpisodeSeedAndLaterSeedsAreSplitMixed() {
+  void attemptOneUsesTheEpisodeSeedAndLaterSeedsAreSplitMixed() throws Exception {
     GatedStoryWriter.SeedSchedule seeds = GatedStoryWriter.SeedSchedule.splitMix();
     assertThat(seeds.seedFor(42L, 1), is(42L));
     assertThat(seeds.seedFor(42L, 2), is(SplitMix64.mix(42L + 2 * SplitMix64.GOLDEN_GAMMA)));
@@ -114,8 +114,8 @@ class GatedStoryWriterTest {
     List<String> secondRun = new ArrayList<>();
     ObjectMapper json = new ObjectMapper();
     for (long episodeSeed = 0; episodeSeed < 20; episodeSeed++) {
-      firstRun.add(json.writeValueAsString(writer.write(episodeSeed, first)));
-      secondRun.add(json.writeValueAsString(writer.write(episodeSeed, second)));
+      firstRun.add(json.writeValueAsString(writeOne(writer, episodeSeed, first)));
+      secondRun.add(json.writeValueAsString(writeOne(writer, episodeSeed, second)));
     }
     assertThat(secondRun, is(firstRun));
     assertThat(second.seedsSeen, is(first.seedsSeen));
@@ -130,7 +130,7 @@ class GatedStoryWriterTest {
     // Seeds 3, 4, 5 pick LOOP, LINKS, GOOD.
     GatedStoryWriter.SeedSchedule next = (episodeSeed, attempt) -> episodeSeed + attempt - 1;
     GatedStoryWriter.Outcome outcome =
-        new GatedStoryWriter(new StoryGate(), next, 3).write(3L, model);
+        writeOne(new GatedStoryWriter(new StoryGate(), next, 3), 3L, model);
 
     assertThat(model.seedsSeen, contains(3L, 4L, 5L));
     assertThat(outcome.status(), is(GatedStoryWriter.Status.ACCEPTED));
@@ -145,7 +145,7 @@ class GatedStoryWriterTest {
   }
 
   @Test
-  void aWriterThatThrowsCostsAnAttemptAndIsReported() {
+  void aWriterThatThrowsCostsAnAttemptAndIsReported() throws Exception {
     LongFunction<String> flaky =
         seed -> {
           if (seed == 9L) {
@@ -153,23 +153,77 @@ class GatedStoryWriterTest {
           }
           return GOOD;
         };
-    GatedStoryWriter.Outcome outcome = new GatedStoryWriter(new StoryGate()).write(9L, flaky);
+    GatedStoryWriter.Outcome outcome = writeOne(new GatedStoryWriter(new StoryGate()), 9L, flaky);
     assertThat(outcome.attempts(), hasSize(2));
     assertThat(
         outcome.attempts().get(0).reasons(),
         contains("generation:failed IllegalStateException: index out of range"));
+    GenerationFailure failure = outcome.attempts().get(0).failure();
+    assertThat(failure.describe(), is("IllegalStateException: index out of range"));
+    assertThat("where it was thrown, for the report", failure.stack(), not(empty()));
+    assertThat(outcome.neverWritten(), is(false));
     assertThat(outcome.status(), is(GatedStoryWriter.Status.ACCEPTED));
   }
 
   @Test
-  void maxAttemptsBoundsTheTries() {
+  void maxAttemptsBoundsTheTries() throws Exception {
     FakeModel alwaysLoops = new FakeModel(List.of(LOOP));
     GatedStoryWriter.Outcome outcome =
-        new GatedStoryWriter(new StoryGate(), GatedStoryWriter.SeedSchedule.splitMix(), 5)
-            .write(11L, alwaysLoops);
+        writeOne(
+            new GatedStoryWriter(new StoryGate(), GatedStoryWriter.SeedSchedule.splitMix(), 5),
+            11L, alwaysLoops);
     assertThat(outcome.attempts(), hasSize(5));
     assertThat(alwaysLoops.seedsSeen, hasSize(5));
     assertThat(outcome.status(), is(GatedStoryWriter.Status.REJECTED));
     assertThat(outcome.story(), is(Optional.empty()));
+  }
+
+  /** The text the writer gives for a seed, or the failure it throws. */
+  private static StoryModel.Written written(LongFunction<String> model, long seed) {
+    try {
+      return StoryModel.Written.story(model.apply(seed), 0, 0);
+    } catch (RuntimeException e) {
+      return StoryModel.Written.failed(e);
+    }
+  }
+
+  /** One episode alone: every round holds just its next attempt. */
+  private static GatedStoryWriter.Outcome writeOne(
+      GatedStoryWriter writer, long episodeSeed, LongFunction<String> model) throws InterruptedException {
+    return writer
+        .write(List.of(episodeSeed), round -> round.stream().map(d -> written(model, d.seed())).toList())
+        .get(0);
+  }
+
+  @Test
+  void roundsHoldTheOpenEpisodesAndGiveTheSameOutcomesAsWritingEachAlone() throws Exception {
+    GatedStoryWriter writer = new GatedStoryWriter(new StoryGate());
+    List<Long> episodeSeeds = List.of(100L, 101L, 102L, 103L, 104L, 105L);
+    FakeModel together = new FakeModel(BAD_AND_GOOD);
+    List<Integer> roundSizes = new ArrayList<>();
+    List<GatedStoryWriter.Outcome> outcomes =
+        writer.write(
+            episodeSeeds,
+            round -> {
+              roundSizes.add(round.size());
+              return round.stream().map(d -> written(together, d.seed())).toList();
+            });
+
+    List<GatedStoryWriter.Outcome> alone = new ArrayList<>();
+    for (long seed : episodeSeeds) {
+      alone.add(writeOne(writer, seed, new FakeModel(BAD_AND_GOOD)));
+    }
+    assertThat(outcomes, is(alone));
+    // Round n holds exactly the episodes whose attempts 1..n-1 were all rejected.
+    List<Integer> expectedSizes = new ArrayList<>();
+    for (int attempt = 1; attempt <= GatedStoryWriter.DEFAULT_MAX_ATTEMPTS; attempt++) {
+      int stillOpen = attempt;
+      int open = (int) alone.stream().filter(o -> o.attempts().size() >= stillOpen).count();
+      if (open > 0) {
+        expectedSizes.add(open);
+      }
+    }
+    assertThat(roundSizes, is(expectedSizes));
+    assertThat("the fake makes some episodes need more than one round", roundSizes.size() > 1, is(true));
   }
 }

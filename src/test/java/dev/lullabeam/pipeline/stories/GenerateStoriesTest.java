@@ -7,14 +7,23 @@ import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.is;
 import static org.hamcrest.Matchers.startsWith;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.lullabeam.values.EpisodeRequest;
 import dev.lullabeam.lib.stories.GatedStoryWriter;
 import dev.lullabeam.lib.quality.NearDuplicateDetector;
 import dev.lullabeam.lib.quality.StoryGate;
 import dev.lullabeam.values.EpisodeOutcome;
+import dev.lullabeam.lib.stories.StoryInfo;
+import dev.lullabeam.pipeline.metrics.ModelLoadMetrics;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.apache.beam.sdk.PipelineResult;
+import org.apache.beam.sdk.metrics.MetricNameFilter;
+import org.apache.beam.sdk.metrics.MetricQueryResults;
+import org.apache.beam.sdk.metrics.MetricResult;
+import org.apache.beam.sdk.metrics.MetricsFilter;
 import java.util.Map;
 import org.apache.beam.sdk.testing.PAssert;
 import org.apache.beam.sdk.testing.TestPipeline;
@@ -25,6 +34,7 @@ import org.apache.beam.sdk.transforms.SerializableFunction;
 import org.apache.beam.sdk.values.PCollection;
 import org.apache.beam.sdk.values.PCollectionTuple;
 import org.apache.beam.sdk.values.TypeDescriptors;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
@@ -70,9 +80,14 @@ class GenerateStoriesTest {
   /**
    * Writes a loop for seeds of {@code loopSeeds}, and the good story otherwise; a prompt that
    * contains "boom" cannot be written at all; a prompt containing "twin" always gives the same
-   * good story whatever the seed (a near copy of its twin).
+   * good story whatever the seed (a near copy of its twin). Counts the sessions open in this JVM
+   * and the prompts of every call, and "loads" once per JVM on the first write.
    */
   static final class ScriptedModel implements StoryModel {
+    static final AtomicInteger OPEN_SESSIONS = new AtomicInteger();
+    static final List<Integer> CALL_SIZES = Collections.synchronizedList(new ArrayList<>());
+    private static final AtomicBoolean LOADED = new AtomicBoolean();
+
     private final List<Long> loopSeeds;
 
     ScriptedModel(List<Long> loopSeeds) {
@@ -85,30 +100,50 @@ class GenerateStoriesTest {
     }
 
     @Override
-    public Written write(String prompt, long seed) {
-      if (prompt.contains("boom")) {
-        throw new IllegalStateException("prompt is longer than the model's 2048 positions");
-      }
-      if (prompt.contains("twin")) {
-        return new Written(GOOD_CONTINUATION, 90, 0.01);
-      }
-      if (loopSeeds.contains(seed)) {
-        return new Written(LOOP, 100, 0.01);
-      }
-      // Seed 21 always gives the first of the other stories; other seeds one chosen by the seed.
-      int index = seed == 21 ? 0 : 1 + (int) Long.remainderUnsigned(seed, 2);
-      return new Written(OTHER_CONTINUATIONS.get(index), 95, 0.01);
-    }
-
-    @Override
     public Map<String, Object> describe() {
       return Map.of("kind", "scripted");
     }
 
     @Override
-    public Map<String, Map<String, Integer>> loads() {
-      return Map.of(name(), Map.of("this-jvm", 1));
+    public Session open() {
+      OPEN_SESSIONS.incrementAndGet();
+      return new Session() {
+        @Override
+        public List<Written> write(List<Prompt> prompts, Runnable onLoad) {
+          if (LOADED.compareAndSet(false, true)) {
+            onLoad.run();
+          }
+          CALL_SIZES.add(prompts.size());
+          return prompts.stream().map(p -> story(p.text(), p.seed())).toList();
+        }
+
+        @Override
+        public void close() {
+          OPEN_SESSIONS.decrementAndGet();
+        }
+      };
     }
+
+    private Written story(String prompt, long seed) {
+      if (prompt.contains("boom")) {
+        return Written.failed(new IllegalStateException("prompt is longer than the model's 2048 positions"));
+      }
+      if (prompt.contains("twin")) {
+        return Written.story(GOOD_CONTINUATION, 90, 0.01);
+      }
+      if (loopSeeds.contains(seed)) {
+        return Written.story(LOOP, 100, 0.01);
+      }
+      // Seed 21 always gives the first of the other stories; other seeds one chosen by the seed.
+      int index = seed == 21 ? 0 : 1 + (int) Long.remainderUnsigned(seed, 2);
+      return Written.story(OTHER_CONTINUATIONS.get(index), 95, 0.01);
+    }
+  }
+
+  @BeforeEach
+  void freshJvmState() {
+    ScriptedModel.LOADED.set(false);
+    ScriptedModel.CALL_SIZES.clear();
   }
 
   private static EpisodeRequest prompt(String id, long line, String prompt, Long seed) {
@@ -135,7 +170,7 @@ class GenerateStoriesTest {
     PCollectionTuple result =
         pipeline
             .apply(Create.of(firstTime, secondTime, never, broken))
-            .apply(new GenerateStories(model, new StoryGate(), TEMPLATE, SEASON_SEED, 3, 4, 2));
+            .apply(new GenerateStories(model, new StoryGate(), TEMPLATE, SEASON_SEED, 3, 2));
 
     PAssert.that(describe(result.get(GenerateStories.WRITTEN), GenerateStoriesTest::summary))
         .containsInAnyOrder(
@@ -147,28 +182,46 @@ class GenerateStoriesTest {
                 + o.reason().startsWith("every story was rejected (3 attempts): attempt 1: ")
                 + " " + o.reason().matches(".*attempt 3: .*repetition:dup_5_gram_char_frac.*")))
         .containsInAnyOrder("never rejected true true");
-    PAssert.that(result.get(GenerateStories.FAILED))
+    PAssert.that(
+            describe(result.get(GenerateStories.FAILED), o -> o.id() + " " + o.line() + " " + o.reason()
+                + " | " + o.error().type() + " thrown at " + !o.error().stack().isEmpty()))
         .containsInAnyOrder(
-            EpisodeOutcome.failed(
-                "broken", 5,
-                "story generation failed: IllegalStateException: prompt is longer than the model's"
-                    + " 2048 positions"));
-    pipeline.run().waitUntilFinish();
+            "broken 5 story generation failed: IllegalStateException: prompt is longer than the model's"
+                + " 2048 positions | IllegalStateException thrown at true");
+    PipelineResult run = pipeline.run();
+    run.waitUntilFinish();
+
+    // Attempts: first-time 1, second-time 2, never 3, broken 3; tokens 95, 100 + 95, 3 × 100, 0.
+    assertThat(counter(run, "story_attempts"), is(9L));
+    assertThat(counter(run, "stories_rejected"), is(1L));
+    assertThat(counter(run, "tokens_generated"), is(590L));
+    assertThat(ModelLoadMetrics.read(run), is(Map.of("scripted", Map.of(ModelLoadMetrics.jvm(), 1))));
+    // Each call wrote a round of a group: the 9 attempts took fewer calls than attempts.
+    assertThat(ScriptedModel.CALL_SIZES.stream().mapToInt(Integer::intValue).sum(), is(9));
+    assertThat(ScriptedModel.CALL_SIZES.size() < 9, is(true));
+    assertThat("every session was closed", ScriptedModel.OPEN_SESSIONS.get(), is(0));
+  }
+
+  private static long counter(PipelineResult run, String name) {
+    MetricQueryResults metrics =
+        run.metrics()
+            .queryMetrics(MetricsFilter.builder().addNameFilter(MetricNameFilter.named("lullabeam", name)).build());
+    long total = 0;
+    for (MetricResult<Long> counter : metrics.getCounters()) {
+      total += counter.getAttempted();
+    }
+    return total;
   }
 
   /** "id attempts=N accepted=… seed=… prompt-first=…" from the story info. */
   static String summary(EpisodeRequest request) {
-    try {
-      JsonNode info = new ObjectMapper().readTree(request.storyInfoJson());
-      JsonNode attempts = info.path("attempts");
-      return request.id()
-          + " attempts=" + attempts.size()
-          + " accepted=" + attempts.get(attempts.size() - 1).path("accepted").asBoolean()
-          + " seed=" + info.path("seed").asLong()
-          + " prompt-first=" + request.story().startsWith(request.prompt());
-    } catch (Exception e) {
-      throw new IllegalStateException(e);
-    }
+    StoryInfo.Generated info = (StoryInfo.Generated) request.storyInfo();
+    List<GatedStoryWriter.Attempt> attempts = info.attempts();
+    return request.id()
+        + " attempts=" + attempts.size()
+        + " accepted=" + attempts.get(attempts.size() - 1).accepted()
+        + " seed=" + info.seed()
+        + " prompt-first=" + request.story().startsWith(request.prompt());
   }
 
   private static <T> PCollection<String> describe(
@@ -189,7 +242,7 @@ class GenerateStoriesTest {
     PCollectionTuple generated =
         pipeline
             .apply(Create.of(a, b, twinA, twinB))
-            .apply(new GenerateStories(model, gate, TEMPLATE, SEASON_SEED, 3, 2, 1));
+            .apply(new GenerateStories(model, gate, TEMPLATE, SEASON_SEED, 3, 1));
     PCollectionTuple distinct =
         generated
             .get(GenerateStories.WRITTEN)
@@ -219,17 +272,13 @@ class GenerateStoriesTest {
   }
 
   static String rewriteSummary(EpisodeRequest request) {
-    try {
-      JsonNode info = new ObjectMapper().readTree(request.storyInfoJson());
-      String text = request.id() + " attempts=" + info.path("attempts").size();
-      if (info.has("rewritten_because")) {
-        text += " seed=" + info.path("seed").asLong() + " because="
-            + info.path("rewritten_because").asText().replaceAll(" \\(similarity.*", "");
-      }
-      return text;
-    } catch (Exception e) {
-      throw new IllegalStateException(e);
+    StoryInfo.Generated info = (StoryInfo.Generated) request.storyInfo();
+    String text = request.id() + " attempts=" + info.attempts().size();
+    if (info.rewrittenBecause() != null) {
+      text += " seed=" + info.seed() + " because="
+          + info.rewrittenBecause().replaceAll(" \\(similarity.*", "");
     }
+    return text;
   }
 
   @Test

@@ -76,7 +76,7 @@ class WrittenStoriesTest {
                     MapElements.into(TypeDescriptors.strings())
                         .via(
                             (EpisodeRequest r) -> {
-                              JsonNode info = parse(r.storyInfoJson());
+                              JsonNode info = JSON.valueToTree(r.storyInfo());
                               String given = r.id().equals("good") ? GOOD : WEB_RESIDUE;
                               return r.id()
                                   + " unchanged=" + r.story().equals(given)
@@ -108,11 +108,4 @@ class WrittenStoriesTest {
     return requests.apply(name, MapElements.into(TypeDescriptors.strings()).via(EpisodeRequest::id));
   }
 
-  private static JsonNode parse(String json) {
-    try {
-      return JSON.readTree(json);
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
-  }
 }
