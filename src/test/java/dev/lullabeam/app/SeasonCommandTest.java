@@ -300,7 +300,7 @@ class SeasonCommandTest {
         Arguments.of(
             List.of("--catalogue=CAT", "--output=OUT", "--model=MODEL", "--device=tpu"), "tpu"),
         Arguments.of(
-            List.of("--catalogue=CAT", "--output=OUT", "--model=MODEL", "--topP=1.5"), "top-p"),
+            List.of("--catalogue=CAT", "--output=OUT", "--model=MODEL", "--topP=1.5"), "--topP=1.5: must be in (0, 1]"),
         Arguments.of(
             List.of("--catalogue=CAT", "--output=OUT", "--model=MODEL", "--device=gpu:1"),
             "device gpu:1 was requested but PyTorch sees"),
