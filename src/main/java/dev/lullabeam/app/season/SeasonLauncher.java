@@ -266,12 +266,10 @@ public final class SeasonLauncher {
       result = start(season);
       state = waitUntilFinish(result, options.getProgressSeconds(), progress);
     } catch (RuntimeException e) {
-      err.println("lullabeam " + command + ": the pipeline failed: " + rootMessage(e));
-      return PIPELINE_FAILED;
+      return pipelineFailed(options, "the pipeline failed: " + rootMessage(e));
     }
     if (state != PipelineResult.State.DONE) {
-      err.println("lullabeam " + command + ": the pipeline ended in state " + state);
-      return PIPELINE_FAILED;
+      return pipelineFailed(options, "the pipeline ended in state " + state);
     }
     progress.print(result);
     // Model loads are Beam metrics, final only now; the season's warnings come from the checks.
@@ -285,6 +283,20 @@ public final class SeasonLauncher {
       return PIPELINE_FAILED;
     }
     return printSummary(options.getOutput());
+  }
+
+  /**
+   * Says why in one line, and in report.json instead of its "running" placeholder (when the disk
+   * lets it: the line is what matters).
+   */
+  private int pipelineFailed(SeasonOptions options, String why) {
+    err.println("lullabeam " + command + ": " + why);
+    try {
+      WriteReport.pipelineFailed(options.getOutput(), options.getSeason(), why);
+    } catch (IOException | RuntimeException e) {
+      // The placeholder stays; the line above said what happened.
+    }
+    return PIPELINE_FAILED;
   }
 
   /** Waits for the end, printing progress every {@code progressSeconds} (0: only at the end). */

@@ -70,18 +70,32 @@ public class WriteReport extends PTransform<PCollection<EpisodeOutcome>, PCollec
    * the finished report of {@code rows} catalogue rows will need.
    */
   public static void reserve(String output, String season, long rows) throws IOException {
-    ObjectNode placeholder = EpisodeJson.JSON.createObjectNode();
-    placeholder.put("season", season);
-    placeholder.put("status", "running");
-    placeholder.put("started_at", Instant.now().toString());
-    placeholder.put(
-        "note", "the season is running: its report replaces this file, which holds room for it");
-    byte[] json = EpisodeJson.JSON.writeValueAsBytes(placeholder);
+    byte[] json =
+        seasonStatus(
+            season, "running", "note",
+            "the season is running: its report replaces this file, which holds room for it");
     int size = (int) Math.min(Integer.MAX_VALUE, RESERVED_BYTES + rows * RESERVED_BYTES_PER_ROW);
     byte[] padded = Arrays.copyOf(json, Math.max(json.length + 1, size));
     Arrays.fill(padded, json.length, padded.length, (byte) ' '); // trailing blanks: still JSON
     padded[padded.length - 1] = '\n';
     OutputFiles.writeAtomically(OutputFiles.reportFile(output), padded, "application/json");
+  }
+
+  /** Replaces the placeholder by one saying that the pipeline failed, and why. */
+  public static void pipelineFailed(String output, String season, String reason)
+      throws IOException {
+    OutputFiles.replaceMakingRoom(
+        OutputFiles.reportFile(output), seasonStatus(season, "failed", "reason", reason), "application/json");
+  }
+
+  private static byte[] seasonStatus(String season, String status, String field, String text)
+      throws IOException {
+    ObjectNode json = EpisodeJson.JSON.createObjectNode();
+    json.put("season", season);
+    json.put("status", status);
+    json.put("at", Instant.now().toString());
+    json.put(field, text);
+    return EpisodeJson.JSON.writeValueAsBytes(json);
   }
 
   static class CountFinishedFn extends DoFn<EpisodeOutcome, EpisodeOutcome> {

@@ -125,4 +125,15 @@ class WriteReportTest {
       assertThat(files.map(p -> p.getFileName().toString()).toList(), contains("report.json"));
     }
   }
+
+  @Test
+  void aFailedPipelineReplacesThePlaceholderWithWhy() throws IOException {
+    String output = work.resolve("failed").toString();
+    WriteReport.reserve(output, "Test Season", 3);
+    WriteReport.pipelineFailed(output, "Test Season", "the pipeline failed: OutOfMemoryError: x");
+
+    JsonNode report = JSON.readTree(work.resolve("failed/report.json").toFile());
+    assertThat(report.path("status").asText(), is("failed"));
+    assertThat(report.path("reason").asText(), is("the pipeline failed: OutOfMemoryError: x"));
+  }
 }
