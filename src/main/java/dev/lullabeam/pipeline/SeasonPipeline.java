@@ -90,7 +90,8 @@ public final class SeasonPipeline {
             .get(ReadCatalogue.EPISODES)
             .apply(
                 "SkipCompletedEpisodes",
-                new SkipCompletedEpisodes(output, options.getVoice(), options.isOverwrite()));
+                new SkipCompletedEpisodes(
+                    output, options.getVoice(), options.getSeason(), options.isOverwrite()));
 
     PCollectionTuple stories =
         pending.get(SkipCompletedEpisodes.TO_MAKE).apply("TakeWrittenStories", new TakeWrittenStories());
@@ -163,7 +164,7 @@ public final class SeasonPipeline {
         narrations.apply("Mix", new MixEpisode(backgroundView, options.getSeason()));
 
     PCollection<EpisodeOutcome> writtenEpisodes =
-        mixed.get(MixEpisode.MIXED).apply("WriteEpisodes", new WriteEpisodes(output));
+        mixed.get(MixEpisode.MIXED).apply("WriteEpisodes", new WriteEpisodes(output, options.getSeason()));
 
     PCollection<EpisodeOutcome> outcomes =
         PCollectionList.of(catalogue.get(ReadCatalogue.BAD_ROWS))

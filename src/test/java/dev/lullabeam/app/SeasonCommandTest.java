@@ -3,6 +3,7 @@ package dev.lullabeam.app;
 import static org.hamcrest.MatcherAssert.assertThat;
 import static org.hamcrest.Matchers.allOf;
 import static org.hamcrest.Matchers.closeTo;
+import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.empty;
 import static org.hamcrest.Matchers.equalTo;
@@ -20,6 +21,7 @@ import dev.lullabeam.app.Lullabeam;
 import dev.lullabeam.lib.lm.checkpoint.CheckpointShape;
 import dev.lullabeam.lib.lm.checkpoint.CheckpointWriter;
 import dev.lullabeam.lib.lm.TensorDType;
+import dev.lullabeam.pipeline.write.QuotaFileSystem;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -266,6 +268,48 @@ class SeasonCommandTest {
     totals = JSON.readTree(output.resolve("report.json").toFile()).path("totals");
     assertThat(totals.path("reused").asInt(), is(0));
     assertThat(totals.path("ok").asInt(), is(1));
+  }
+
+  @Test
+  void aFullDiskStillGetsAReportOfEveryRowLeavesNoPartialFilesAndExitsOne() throws Exception {
+    Path twoStories = work.resolve("two-stories.csv");
+    Files.writeString(
+        twoStories,
+        "id,topic,story\nmoon-boat,ocean,\"A little boat sailed under the moon.\"\n"
+            + "owl,night-forest,\"The owl blinked twice.\"\nbad/id,rain,Hello.\n");
+    Path output = work.resolve("disk-full-out");
+    // A killed run's half-written MP3 that would take the room the report needs.
+    Path episodes = Files.createDirectories(output.resolve("episodes"));
+    Files.write(episodes.resolve(".partial-moon-boat.mp3-killed"), new byte[64 * 1024]);
+    // Room for the report's placeholder (3 rows) and 2 KB more: no MP3 fits.
+    long room = 16 * 1024 + 3 * 2048 + 2048;
+    Run run;
+    try (AutoCloseable quota = QuotaFileSystem.limit(output, room)) {
+      run =
+          lullabeam(
+              "season", "--catalogue", twoStories.toString(),
+              "--output", QuotaFileSystem.uri(output), "--backgrounds", BACKGROUNDS,
+              "--progressSeconds=0");
+    }
+
+    assertThat(run.out, run.exit, is(1));
+    assertThat(
+        run.err,
+        startsWith("lullabeam season: the output disk is full: 2 episode(s) could not be written"));
+    assertThat(run.err.strip().lines().count(), is(1L));
+    JsonNode report = JSON.readTree(output.resolve("report.json").toFile());
+    assertThat(report.path("totals").path("rows").asInt(), is(3));
+    assertThat(report.path("totals").path("failed").asInt(), is(2));
+    for (JsonNode row : report.path("episodes")) {
+      if (!"bad_row".equals(row.path("status").asText())) {
+        assertThat(row.path("reason").asText(), containsString("No space left on device"));
+      }
+    }
+    try (Stream<Path> files = Files.walk(output)) {
+      assertThat(
+          files.filter(Files::isRegularFile).map(p -> p.getFileName().toString()).toList(),
+          contains("report.json"));
+    }
   }
 
   @Test

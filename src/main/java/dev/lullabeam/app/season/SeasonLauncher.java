@@ -13,13 +13,16 @@ import dev.lullabeam.pipeline.catalogue.CatalogueParser;
 import dev.lullabeam.pipeline.metrics.ModelLoadMetrics;
 import dev.lullabeam.pipeline.write.OutputFiles;
 import dev.lullabeam.pipeline.write.SeasonReport;
+import dev.lullabeam.pipeline.write.WriteReport;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.apache.beam.sdk.Pipeline;
 import org.apache.beam.sdk.PipelineResult;
 import org.apache.beam.sdk.io.FileSystems;
@@ -32,7 +35,9 @@ import org.joda.time.Duration;
  * ({@code season}, {@code flink}, {@code bench-season}): parse the arguments, check the
  * configuration before any work, build the pipeline, run it with progress, print the summary.
  * Exit statuses: {@link #CONFIGURATION_ERROR} (one line on stderr, nothing done),
- * {@link #PIPELINE_FAILED}, else {@link #SEASON_RAN} (rows may have failed: the report says).
+ * {@link #PIPELINE_FAILED} (one line on stderr: the pipeline failed, or the season did as a
+ * whole, see {@link SeasonFailure}), else {@link #SEASON_RAN} (some rows may have failed: the
+ * report says).
  */
 public final class SeasonLauncher {
 
@@ -110,7 +115,8 @@ public final class SeasonLauncher {
   /**
    * Adjusts the options to their runner, checks everything that would stop the run (voices,
    * backgrounds, the catalogue's header, story generation with the demo's fallback, a writable
-   * output) and builds the pipeline. Nothing is written but a probe of the output folder.
+   * output) and builds the pipeline. Only once every check has passed, it removes what killed
+   * runs left behind and reserves the report's room ({@link WriteReport#reserve}).
    */
   public PreparedSeason prepare(SeasonOptions options) throws ConfigurationException {
     SeasonRunner runner = SeasonRunner.of(options);
@@ -129,22 +135,35 @@ public final class SeasonLauncher {
     } catch (IOException e) {
       throw new ConfigurationException(e.getMessage());
     }
-    SeasonPipeline.StoryWriting storyWriting = checkCatalogue(options, runner, backgrounds, warnings);
+    CheckedCatalogue catalogue = checkCatalogue(options, runner, backgrounds, warnings);
     checkWritable(options.getOutput());
     runner.resolveStoryShards(options);
     Pipeline pipeline = Pipeline.create(options);
-    SeasonPipeline.build(pipeline, options, backgrounds, storyWriting);
+    SeasonPipeline.build(pipeline, options, backgrounds, catalogue.storyWriting());
+    removeLeftovers(options.getOutput());
+    try {
+      WriteReport.reserve(options.getOutput(), options.getSeason(), catalogue.rows());
+    } catch (IOException e) {
+      throw new ConfigurationException(
+          "no room for the report in " + options.getOutput() + " (" + e.getMessage() + ")");
+    }
     warnings.forEach(w -> out.println("lullabeam: warning: " + w));
     return new PreparedSeason(options, runner, pipeline, warnings);
   }
 
   /**
+   * The catalogue as checked.
+   *
+   * @param storyWriting story generation, or null when no row needs it
+   * @param rows the catalogue's rows, good and bad
+   */
+  private record CheckedCatalogue(SeasonPipeline.StoryWriting storyWriting, int rows) {}
+
+  /**
    * Reads the catalogue's header and rows; when rows need the language model, prepares it, or —
    * for the demo's profile — falls back to the written stories when the model is unavailable.
-   *
-   * @return story generation, or null when no row needs it
    */
-  private SeasonPipeline.StoryWriting checkCatalogue(
+  private CheckedCatalogue checkCatalogue(
       SeasonOptions options, SeasonRunner runner, Map<String, Background> backgrounds,
       List<String> warnings)
       throws ConfigurationException {
@@ -164,19 +183,18 @@ public final class SeasonLauncher {
     } catch (TextDecoding.NotText e) {
       throw new ConfigurationException("catalogue " + catalogue + " cannot be read: " + e.getMessage());
     }
-    long promptOnly;
+    CatalogueParser.Result rows;
     try {
-      promptOnly =
-          new CatalogueParser(backgrounds::containsKey, Voices::isKnown)
-              .parse(text).episodes.stream().filter(e -> e.story() == null).count();
+      rows = new CatalogueParser(backgrounds::containsKey, Voices::isKnown).parse(text);
     } catch (CatalogueParser.HeaderException e) {
       throw new ConfigurationException("catalogue " + catalogue + ": " + e.getMessage());
     }
-    if (promptOnly == 0) {
-      return null;
+    int rowCount = rows.episodes.size() + rows.badRows.size();
+    if (rows.episodes.stream().noneMatch(e -> e.story() == null)) {
+      return new CheckedCatalogue(null, rowCount);
     }
     try {
-      return StoryWritingSetup.prepare(options, runner);
+      return new CheckedCatalogue(StoryWritingSetup.prepare(options, runner), rowCount);
     } catch (ModelUnavailableException e) {
       String fallback = options.getFallbackCatalogue();
       if (fallback == null || fallback.isEmpty()) {
@@ -208,6 +226,25 @@ public final class SeasonLauncher {
   }
 
   /**
+   * Removes the temporary files of killed runs: all of them in the output folder (one season
+   * writes to a folder at a time), and in this machine's temporary folder those old enough not
+   * to belong to a season running now ({@link Leftovers}).
+   */
+  private void removeLeftovers(String output) throws ConfigurationException {
+    int removed;
+    try {
+      removed =
+          OutputFiles.deleteLeftovers(output)
+              + Leftovers.removeStale(Path.of(System.getProperty("java.io.tmpdir")), Instant.now());
+    } catch (IOException e) {
+      throw new ConfigurationException("cannot remove what an earlier run left: " + e.getMessage());
+    }
+    if (removed > 0) {
+      out.println("lullabeam: removed " + removed + " temporary files and folders of killed runs");
+    }
+  }
+
+  /**
    * Starts the season on its runner. The DirectRunner returns at once; FlinkRunner returns when
    * the job has ended, printing the job's state meanwhile.
    */
@@ -229,12 +266,10 @@ public final class SeasonLauncher {
       result = start(season);
       state = waitUntilFinish(result, options.getProgressSeconds(), progress);
     } catch (RuntimeException e) {
-      err.println("lullabeam " + command + ": the pipeline failed: " + rootMessage(e));
-      return PIPELINE_FAILED;
+      return pipelineFailed(options, "the pipeline failed: " + rootMessage(e));
     }
     if (state != PipelineResult.State.DONE) {
-      err.println("lullabeam " + command + ": the pipeline ended in state " + state);
-      return PIPELINE_FAILED;
+      return pipelineFailed(options, "the pipeline ended in state " + state);
     }
     progress.print(result);
     // Model loads are Beam metrics, final only now; the season's warnings come from the checks.
@@ -242,12 +277,26 @@ public final class SeasonLauncher {
       ResourceId report = OutputFiles.reportFile(options.getOutput());
       byte[] json = SeasonReport.withModelLoads(OutputFiles.read(report), ModelLoadMetrics.read(result));
       json = SeasonReport.withSeasonWarnings(json, season.warnings);
-      OutputFiles.writeAtomically(report, json, "application/json");
+      OutputFiles.replaceMakingRoom(report, json, "application/json");
     } catch (IOException | RuntimeException e) {
       err.println("lullabeam " + command + ": cannot complete the report: " + e.getMessage());
       return PIPELINE_FAILED;
     }
     return printSummary(options.getOutput());
+  }
+
+  /**
+   * Says why in one line, and in report.json instead of its "running" placeholder (when the disk
+   * lets it: the line is what matters).
+   */
+  private int pipelineFailed(SeasonOptions options, String why) {
+    err.println("lullabeam " + command + ": " + why);
+    try {
+      WriteReport.pipelineFailed(options.getOutput(), options.getSeason(), why);
+    } catch (IOException | RuntimeException e) {
+      // The placeholder stays; the line above said what happened.
+    }
+    return PIPELINE_FAILED;
   }
 
   /** Waits for the end, printing progress every {@code progressSeconds} (0: only at the end). */
@@ -290,6 +339,11 @@ public final class SeasonLauncher {
         out.printf("  … and %d more rows that are not ok: every one is in the report%n", notOk - ROWS_SHOWN);
       }
       out.println("lullabeam: report: " + OutputFiles.reportFile(output));
+      Optional<String> failure = SeasonFailure.of(report);
+      if (failure.isPresent()) {
+        err.println("lullabeam " + command + ": " + failure.get());
+        return PIPELINE_FAILED;
+      }
       return SEASON_RAN;
     } catch (IOException e) {
       err.println(

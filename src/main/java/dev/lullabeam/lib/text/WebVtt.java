@@ -3,13 +3,22 @@ package dev.lullabeam.lib.text;
 import dev.lullabeam.lib.audio.SentenceTiming;
 import java.util.List;
 
-/** A WebVTT transcript: one cue per sentence, timed against the final MP3. */
+/**
+ * A WebVTT transcript: one cue per sentence, timed against the final MP3, after a NOTE block
+ * naming the make of the episode it belongs to (players ignore notes).
+ */
 public final class WebVtt {
 
   private WebVtt() {}
 
-  public static String of(List<SentenceTiming> sentences) {
-    StringBuilder vtt = new StringBuilder("WEBVTT\n");
+  /** The NOTE line that names the make; {@code makeId} must be one line without "-->". */
+  private static final String MAKE_NOTE = "NOTE make_id ";
+
+  public static String of(List<SentenceTiming> sentences, String makeId) {
+    if (makeId.contains("-->") || makeId.contains("\n") || makeId.contains("\r")) {
+      throw new IllegalArgumentException("a make id must fit on one NOTE line: " + makeId);
+    }
+    StringBuilder vtt = new StringBuilder("WEBVTT\n\n").append(MAKE_NOTE).append(makeId).append('\n');
     int cue = 1;
     for (SentenceTiming s : sentences) {
       vtt.append('\n')

@@ -1,12 +1,12 @@
 package dev.lullabeam.pipeline.resume;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import dev.lullabeam.pipeline.write.EpisodeJson;
 import dev.lullabeam.pipeline.write.OutputFiles;
-
-import com.fasterxml.jackson.databind.JsonNode;
-import dev.lullabeam.values.EpisodeRequest;
 import dev.lullabeam.values.EpisodeOutcome;
+import dev.lullabeam.values.EpisodeRequest;
 import java.io.IOException;
+import javax.annotation.Nullable;
 import org.apache.beam.sdk.metrics.Counter;
 import org.apache.beam.sdk.metrics.Metrics;
 import org.apache.beam.sdk.transforms.DoFn;
@@ -16,11 +16,16 @@ import org.apache.beam.sdk.values.PCollection;
 import org.apache.beam.sdk.values.PCollectionTuple;
 import org.apache.beam.sdk.values.TupleTag;
 import org.apache.beam.sdk.values.TupleTagList;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
- * On a rerun, passes over episodes whose MP3, transcript and JSON are all there and were made
- * from the same catalogue row (same story or prompt, topic, voice, title and seed), reporting
- * them as reused. With {@code --overwrite} every episode is made again.
+ * On a rerun, passes over episodes that an earlier run finished, reporting them as reused: their
+ * JSON (written last) was made from the same catalogue row and season (story or prompt, topic,
+ * voice, title, seed, track number, season name), and the MP3 and transcript beside it have
+ * exactly the size and SHA-256 it records. Anything else (a truncated MP3, an empty transcript,
+ * the MP3 of another make beside the JSON, an edited row) is made again. With {@code
+ * --overwrite} every episode is made again.
  */
 public class SkipCompletedEpisodes
     extends PTransform<PCollection<EpisodeRequest>, PCollectionTuple> {
@@ -30,11 +35,14 @@ public class SkipCompletedEpisodes
 
   private final String output;
   private final String defaultVoice;
+  private final String season;
   private final boolean overwrite;
 
-  public SkipCompletedEpisodes(String output, String defaultVoice, boolean overwrite) {
+  public SkipCompletedEpisodes(
+      String output, String defaultVoice, String season, boolean overwrite) {
     this.output = output;
     this.defaultVoice = defaultVoice;
+    this.season = season;
     this.overwrite = overwrite;
   }
 
@@ -42,19 +50,23 @@ public class SkipCompletedEpisodes
   public PCollectionTuple expand(PCollection<EpisodeRequest> requests) {
     return requests.apply(
         "CheckExistingOutputs",
-        ParDo.of(new SkipFn(output, defaultVoice, overwrite))
+        ParDo.of(new SkipFn(output, defaultVoice, season, overwrite))
             .withOutputTags(TO_MAKE, TupleTagList.of(REUSED)));
   }
 
   static class SkipFn extends DoFn<EpisodeRequest, EpisodeRequest> {
+    private static final Logger LOG = LoggerFactory.getLogger(SkipFn.class);
+
     private final String output;
     private final String defaultVoice;
+    private final String season;
     private final boolean overwrite;
     private final Counter reused = Metrics.counter("lullabeam", "episodes_reused");
 
-    SkipFn(String output, String defaultVoice, boolean overwrite) {
+    SkipFn(String output, String defaultVoice, String season, boolean overwrite) {
       this.output = output;
       this.defaultVoice = defaultVoice;
+      this.season = season;
       this.overwrite = overwrite;
     }
 
@@ -71,25 +83,52 @@ public class SkipCompletedEpisodes
       out.get(TO_MAKE).output(request);
     }
 
-    private EpisodeOutcome completed(EpisodeRequest request) {
+    private @Nullable EpisodeOutcome completed(EpisodeRequest request) {
       String id = request.id();
       try {
-        if (!OutputFiles.exists(OutputFiles.episodeFile(output, id, "json"))
-            || !OutputFiles.exists(OutputFiles.episodeFile(output, id, "mp3"))
-            || !OutputFiles.exists(OutputFiles.episodeFile(output, id, "vtt"))) {
-          return null;
+        if (!OutputFiles.exists(OutputFiles.episodeFile(output, id, "json"))) {
+          return null; // never finished: nothing to say
         }
         JsonNode json =
             EpisodeJson.JSON.readTree(OutputFiles.read(OutputFiles.episodeFile(output, id, "json")));
         String voice = request.voice() != null ? request.voice() : defaultVoice;
-        if (!EpisodeJson.sourceHash(request, voice).equals(json.path("source_hash").asText())) {
+        String mismatch =
+            !EpisodeJson.sourceHash(request, voice, season).equals(json.path("source_hash").asText())
+                ? "its row, track number or season changed"
+                : firstNonNull(mismatch(json, id, "mp3"), mismatch(json, id, "vtt"));
+        if (mismatch != null) {
+          LOG.info("Episode {} is made again: {}", id, mismatch);
           return null;
         }
         return EpisodeOutcome.reused(
             id, request.line(), json.path("sentences").size(), json.path("duration_s").asDouble());
       } catch (IOException e) {
-        return null; // unreadable leftovers: make the episode again
+        LOG.info("Episode {} is made again: its earlier outputs cannot be read ({})", id, e.toString());
+        return null;
       }
+    }
+
+    /** Why the file on disk is not the one the JSON was written with, or null when it is. */
+    private @Nullable String mismatch(JsonNode json, String id, String extension)
+        throws IOException {
+      JsonNode recorded = json.path("files").path(extension);
+      if (!recorded.has("sha256")) {
+        return "its JSON does not record its " + extension;
+      }
+      if (!OutputFiles.exists(OutputFiles.episodeFile(output, id, extension))) {
+        return "its " + extension + " is missing";
+      }
+      byte[] content = OutputFiles.read(OutputFiles.episodeFile(output, id, extension));
+      if (content.length != recorded.path("bytes").asLong()
+          || !OutputFiles.sha256(content).equals(recorded.path("sha256").asText())) {
+        return "its " + extension + " is not the one its JSON was written with ("
+            + content.length + " bytes, " + recorded.path("bytes").asLong() + " recorded)";
+      }
+      return null;
+    }
+
+    private static @Nullable String firstNonNull(@Nullable String a, @Nullable String b) {
+      return a != null ? a : b;
     }
   }
 }

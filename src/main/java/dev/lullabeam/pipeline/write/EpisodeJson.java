@@ -23,17 +23,18 @@ public final class EpisodeJson {
   private EpisodeJson() {}
 
   /**
-   * A fingerprint of what the catalogue asked for. A rerun reuses an episode only when it matches,
-   * so an edited story is narrated again.
+   * A fingerprint of what the catalogue and the season asked for. A rerun reuses an episode only
+   * when it matches, so an edited story is narrated again, and a new track number or season name
+   * (both in the MP3's tags) makes the episode again rather than leaving stale tags.
    */
-  public static String sourceHash(EpisodeRequest request, String voice) {
+  public static String sourceHash(EpisodeRequest request, String voice, String season) {
     try {
       MessageDigest sha = MessageDigest.getInstance("SHA-256");
       for (String part :
           new String[] {
             request.title(), request.topic(), voice,
             String.valueOf(request.story()), String.valueOf(request.prompt()),
-            String.valueOf(request.seed())
+            String.valueOf(request.seed()), String.valueOf(request.trackNumber()), season
           }) {
         sha.update(part.getBytes(StandardCharsets.UTF_8));
         sha.update((byte) 0);
@@ -44,10 +45,20 @@ public final class EpisodeJson {
     }
   }
 
-  public static byte[] of(MixedEpisode episode, double writeSeconds) {
+  /**
+   * The JSON of one make of the episode: besides what it describes, the make's id (also in the
+   * transcript) and the size and SHA-256 of the MP3 and transcript written with it, so that a
+   * rerun trusts only files that are whole and belong to this JSON.
+   *
+   * @param vtt the transcript's bytes as written
+   */
+  public static byte[] of(
+      MixedEpisode episode, String season, String makeId, byte[] vtt, double writeSeconds) {
     EpisodeRequest request = episode.plan().request();
     ObjectNode root = JSON.createObjectNode();
     root.put("id", request.id());
+    root.put("make_id", makeId);
+    root.put("season", season);
     root.put("title", request.title());
     root.put("topic", request.topic());
     root.put("track", request.trackNumber());
@@ -66,7 +77,10 @@ public final class EpisodeJson {
     if (episode.loudnessWarning() != null) {
       root.put("loudness_warning", episode.loudnessWarning());
     }
-    root.put("source_hash", sourceHash(request, episode.plan().voice()));
+    root.put("source_hash", sourceHash(request, episode.plan().voice(), season));
+    ObjectNode files = root.putObject("files");
+    describe(files.putObject("mp3"), episode.mp3());
+    describe(files.putObject("vtt"), vtt);
     root.put("story", request.story());
     if (request.storyInfo() != null) {
       root.set("story_info", JSON.valueToTree(request.storyInfo()));
@@ -89,6 +103,11 @@ public final class EpisodeJson {
     } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
       throw new IllegalStateException(e);
     }
+  }
+
+  private static void describe(ObjectNode file, byte[] content) {
+    file.put("bytes", content.length);
+    file.put("sha256", OutputFiles.sha256(content));
   }
 
   static double round(double value, int places) {

@@ -1,13 +1,14 @@
 package dev.lullabeam.pipeline.write;
 
 import dev.lullabeam.lib.text.WebVtt;
-
 import dev.lullabeam.values.MixedEpisode;
 import dev.lullabeam.values.EpisodeOutcome;
 import dev.lullabeam.values.EpisodeRequest;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.UUID;
+import org.apache.beam.sdk.io.fs.ResourceId;
 import org.apache.beam.sdk.metrics.Counter;
 import org.apache.beam.sdk.metrics.Metrics;
 import org.apache.beam.sdk.transforms.DoFn;
@@ -18,20 +19,25 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Writes each episode's MP3, WebVTT transcript and JSON, each atomically. The JSON goes last: an
- * episode is complete exactly when its JSON exists, which is what a rerun checks.
+ * Writes each episode's MP3, WebVTT transcript and JSON, each atomically. The JSON goes last and
+ * records the size and hash of the other two: a rerun reuses an episode only when its JSON
+ * exists and the files beside it are exactly those. An episode that cannot be written completely
+ * leaves none of its files, which on a full disk frees room for the report.
  */
 public class WriteEpisodes extends PTransform<PCollection<MixedEpisode>, PCollection<EpisodeOutcome>> {
 
   private final String output;
+  private final String season;
 
-  public WriteEpisodes(String output) {
+  /** @param season the season's name, part of what each episode's JSON says it was made from */
+  public WriteEpisodes(String output, String season) {
     this.output = output;
+    this.season = season;
   }
 
   @Override
   public PCollection<EpisodeOutcome> expand(PCollection<MixedEpisode> episodes) {
-    return episodes.apply("WriteFiles", ParDo.of(new WriteEpisodeFn(output)));
+    return episodes.apply("WriteFiles", ParDo.of(new WriteEpisodeFn(output, season)));
   }
 
   /** How many stories the language model wrote (0 for written stories). */
@@ -43,10 +49,12 @@ public class WriteEpisodes extends PTransform<PCollection<MixedEpisode>, PCollec
     private static final Logger LOG = LoggerFactory.getLogger(WriteEpisodeFn.class);
 
     private final String output;
+    private final String season;
     private final Counter audioMillis = Metrics.counter("lullabeam", "audio_ms");
 
-    WriteEpisodeFn(String output) {
+    WriteEpisodeFn(String output, String season) {
       this.output = output;
+      this.season = season;
     }
 
     @ProcessElement
@@ -54,19 +62,22 @@ public class WriteEpisodes extends PTransform<PCollection<MixedEpisode>, PCollec
       EpisodeRequest request = episode.plan().request();
       String id = request.id();
       long start = System.nanoTime();
+      String makeId = UUID.randomUUID().toString();
+      byte[] vtt = WebVtt.of(episode.sentences(), makeId).getBytes(StandardCharsets.UTF_8);
+      List<ResourceId> files =
+          List.of(
+              OutputFiles.episodeFile(output, id, "mp3"),
+              OutputFiles.episodeFile(output, id, "vtt"),
+              OutputFiles.episodeFile(output, id, "json"));
       try {
-        OutputFiles.writeAtomically(OutputFiles.episodeFile(output, id, "mp3"), episode.mp3(), "audio/mpeg");
-        OutputFiles.writeAtomically(
-            OutputFiles.episodeFile(output, id, "vtt"),
-            WebVtt.of(episode.sentences()).getBytes(StandardCharsets.UTF_8),
-            "text/vtt");
+        OutputFiles.writeAtomically(files.get(0), episode.mp3(), "audio/mpeg");
+        OutputFiles.writeAtomically(files.get(1), vtt, "text/vtt");
         double seconds = (System.nanoTime() - start) / 1e9;
         OutputFiles.writeAtomically(
-            OutputFiles.episodeFile(output, id, "json"),
-            EpisodeJson.of(episode, seconds),
-            "application/json");
+            files.get(2), EpisodeJson.of(episode, season, makeId, vtt, seconds), "application/json");
       } catch (IOException | RuntimeException e) {
         LOG.warn("Episode {}: writing outputs failed", id, e);
+        deleteIncomplete(id, files, e);
         out.output(EpisodeOutcome.failed(id, request.line(), "writing outputs failed", e));
         return;
       }
@@ -76,6 +87,18 @@ public class WriteEpisodes extends PTransform<PCollection<MixedEpisode>, PCollec
           EpisodeOutcome.ok(id, request.line(), episode.sentences().size(), episode.durationSeconds())
               .withStoryAttempts(storyAttempts(request))
               .withWarnings(loudnessWarning == null ? List.of() : List.of(loudnessWarning)));
+    }
+
+    /** The episode's files, none of which a rerun could trust now that the make failed. */
+    private static void deleteIncomplete(String id, List<ResourceId> files, Exception failure) {
+      for (ResourceId file : files) {
+        try {
+          OutputFiles.delete(file);
+        } catch (IOException | RuntimeException e) {
+          LOG.warn("Episode {}: cannot delete {} after the failure", id, file, e);
+          failure.addSuppressed(e);
+        }
+      }
     }
   }
 }

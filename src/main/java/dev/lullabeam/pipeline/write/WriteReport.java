@@ -1,10 +1,12 @@
 package dev.lullabeam.pipeline.write;
 
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.lullabeam.values.EpisodeOutcome;
 import dev.lullabeam.values.EpisodeOutcomeCoder;
-import dev.lullabeam.pipeline.write.SeasonReport;
 import java.io.IOException;
+import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import org.apache.beam.sdk.coders.ListCoder;
@@ -22,8 +24,21 @@ import org.apache.beam.sdk.values.PCollectionView;
  * one (possibly empty) list even for a catalogue without a single good row, so there is always a
  * report. The launcher adds the model loads from the run's metrics afterwards ({@link
  * SeasonReport#withModelLoads}).
+ *
+ * <p>Before the run the launcher {@linkplain #reserve reserves} the report's room on disk with a
+ * placeholder larger than the report will be: if the episodes fill the disk, the report replaces
+ * the placeholder in the room it frees ({@link OutputFiles#replaceMakingRoom}), so the failed rows
+ * are still reported.
  */
 public class WriteReport extends PTransform<PCollection<EpisodeOutcome>, PCollection<String>> {
+
+  /**
+   * Room held per catalogue row: more than a row's entry takes with a failure's class, message
+   * and stack, or every reason of a rejected story.
+   */
+  static final int RESERVED_BYTES_PER_ROW = 2048;
+  /** Room held for the season's totals, model loads and warnings. */
+  static final int RESERVED_BYTES = 16 * 1024;
 
   private final String output;
   private final SeasonReport.RunInfo run;
@@ -48,6 +63,39 @@ public class WriteReport extends PTransform<PCollection<EpisodeOutcome>, PCollec
         .apply(
             "WriteReportJson",
             ParDo.of(new WriteReportFn(output, run, warnings)).withSideInputs(warnings));
+  }
+
+  /**
+   * Writes report.json as a placeholder that says the season is running, padded to hold the room
+   * the finished report of {@code rows} catalogue rows will need.
+   */
+  public static void reserve(String output, String season, long rows) throws IOException {
+    byte[] json =
+        seasonStatus(
+            season, "running", "note",
+            "the season is running: its report replaces this file, which holds room for it");
+    int size = (int) Math.min(Integer.MAX_VALUE, RESERVED_BYTES + rows * RESERVED_BYTES_PER_ROW);
+    byte[] padded = Arrays.copyOf(json, Math.max(json.length + 1, size));
+    Arrays.fill(padded, json.length, padded.length, (byte) ' '); // trailing blanks: still JSON
+    padded[padded.length - 1] = '\n';
+    OutputFiles.writeAtomically(OutputFiles.reportFile(output), padded, "application/json");
+  }
+
+  /** Replaces the placeholder by one saying that the pipeline failed, and why. */
+  public static void pipelineFailed(String output, String season, String reason)
+      throws IOException {
+    OutputFiles.replaceMakingRoom(
+        OutputFiles.reportFile(output), seasonStatus(season, "failed", "reason", reason), "application/json");
+  }
+
+  private static byte[] seasonStatus(String season, String status, String field, String text)
+      throws IOException {
+    ObjectNode json = EpisodeJson.JSON.createObjectNode();
+    json.put("season", season);
+    json.put("status", status);
+    json.put("at", Instant.now().toString());
+    json.put(field, text);
+    return EpisodeJson.JSON.writeValueAsBytes(json);
   }
 
   static class CountFinishedFn extends DoFn<EpisodeOutcome, EpisodeOutcome> {
@@ -112,7 +160,7 @@ public class WriteReport extends PTransform<PCollection<EpisodeOutcome>, PCollec
         throws IOException {
       byte[] report =
           SeasonReport.build(outcomes, context.sideInput(warnings), run, System.currentTimeMillis());
-      OutputFiles.writeAtomically(OutputFiles.reportFile(output), report, "application/json");
+      OutputFiles.replaceMakingRoom(OutputFiles.reportFile(output), report, "application/json");
       out.output(OutputFiles.reportFile(output).toString());
     }
   }

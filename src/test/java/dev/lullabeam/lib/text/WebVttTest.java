@@ -2,6 +2,7 @@ package dev.lullabeam.lib.text;
 
 import static org.hamcrest.MatcherAssert.assertThat;
 import static org.hamcrest.Matchers.is;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import dev.lullabeam.lib.audio.SentenceTiming;
 import java.util.List;
@@ -19,6 +20,8 @@ class WebVttTest {
   private static final String TWO_CUES =
       """
       WEBVTT
+
+      NOTE make_id m-1
 
       1
       00:00:01.500 --> 00:00:03.250
@@ -50,12 +53,17 @@ class WebVttTest {
 
   @Test
   void writesOneNumberedCuePerSentence() {
-    assertThat(WebVtt.of(TWO_SENTENCES), is(TWO_CUES));
+    assertThat(WebVtt.of(TWO_SENTENCES, "m-1"), is(TWO_CUES));
   }
 
   @Test
-  void noSentencesGiveJustTheHeader() {
-    assertThat(WebVtt.of(List.of()), is("WEBVTT\n"));
+  void noSentencesGiveJustTheHeaderAndTheMakeNote() {
+    assertThat(WebVtt.of(List.of(), "m-1"), is("WEBVTT\n\nNOTE make_id m-1\n"));
+  }
+
+  @Test
+  void refusesAMakeIdThatWouldEndItsNote() {
+    assertThrows(IllegalArgumentException.class, () -> WebVtt.of(List.of(), "a --> b"));
   }
 
   @ParameterizedTest(name = "{0}")
@@ -78,8 +86,8 @@ class WebVttTest {
   void sanitisesCueText(String description, String text, String expectedCueText) {
     String raw = text.replace("\\n", "\n").replace("\\r", "\r");
 
-    String vtt = WebVtt.of(List.of(new SentenceTiming(0, raw, 0, 1_000)));
+    String vtt = WebVtt.of(List.of(new SentenceTiming(0, raw, 0, 1_000)), "m-1");
 
-    assertThat(vtt, is("WEBVTT\n\n1\n00:00:00.000 --> 00:00:01.000\n" + expectedCueText + "\n"));
+    assertThat(vtt, is("WEBVTT\n\nNOTE make_id m-1\n\n1\n00:00:00.000 --> 00:00:01.000\n" + expectedCueText + "\n"));
   }
 }

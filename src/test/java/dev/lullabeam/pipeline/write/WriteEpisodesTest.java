@@ -2,7 +2,9 @@ package dev.lullabeam.pipeline.write;
 
 import static org.hamcrest.MatcherAssert.assertThat;
 import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.empty;
 import static org.hamcrest.Matchers.is;
+import static org.hamcrest.Matchers.startsWith;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -12,9 +14,11 @@ import dev.lullabeam.values.EpisodeOutcome;
 import dev.lullabeam.values.EpisodePlan;
 import dev.lullabeam.values.EpisodeRequest;
 import dev.lullabeam.values.MixedEpisode;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.stream.Stream;
 import org.apache.beam.sdk.testing.PAssert;
 import org.apache.beam.sdk.testing.TestPipeline;
 import org.apache.beam.sdk.testing.TestPipelineExtension;
@@ -59,7 +63,7 @@ class WriteEpisodesTest {
     PCollection<EpisodeOutcome> outcomes =
         pipeline
             .apply(Create.of(mixed("fox", 2, null), mixed("owl", 3, OFF_TARGET)))
-            .apply(new WriteEpisodes(output));
+            .apply(new WriteEpisodes(output, "Test Season"));
 
     PAssert.that(outcomes)
         .containsInAnyOrder(
@@ -81,13 +85,55 @@ class WriteEpisodesTest {
   }
 
   @Test
+  void theJsonRecordsTheMakeAndTheFilesWrittenWithIt(TestPipeline pipeline) throws Exception {
+    String output = work.resolve("out").toString();
+    pipeline.apply(Create.of(mixed("fox", 2, null))).apply(new WriteEpisodes(output, "Autumn"));
+    pipeline.run().waitUntilFinish();
+
+    Path episodes = work.resolve("out/episodes");
+    JsonNode fox = JSON.readTree(episodes.resolve("fox.json").toFile());
+    assertThat(fox.path("season").asText(), is("Autumn"));
+    String makeId = fox.path("make_id").asText();
+    byte[] vtt = Files.readAllBytes(episodes.resolve("fox.vtt"));
+    assertThat(
+        new String(vtt, StandardCharsets.UTF_8),
+        startsWith("WEBVTT\n\nNOTE make_id " + makeId + "\n"));
+    assertThat(fox.path("files").path("mp3").path("bytes").asInt(), is(MP3.length));
+    assertThat(fox.path("files").path("mp3").path("sha256").asText(), is(OutputFiles.sha256(MP3)));
+    assertThat(fox.path("files").path("vtt").path("bytes").asInt(), is(vtt.length));
+    assertThat(fox.path("files").path("vtt").path("sha256").asText(), is(OutputFiles.sha256(vtt)));
+  }
+
+  @Test
+  void anEpisodeThatFindsTheDiskFullLeavesNoneOfItsFiles(TestPipeline pipeline) throws Exception {
+    Path out = work.resolve("full");
+    Path episodes = Files.createDirectories(out.resolve("episodes"));
+    // Room for the MP3 and nearly all of the transcript.
+    try (AutoCloseable quota = QuotaFileSystem.limit(out, MP3.length + 30)) {
+      PCollection<EpisodeOutcome> outcomes =
+          pipeline
+              .apply(Create.of(mixed("fox", 2, null)))
+              .apply(new WriteEpisodes(QuotaFileSystem.uri(out), "Test Season"));
+      PAssert.that(
+              outcomes.apply(
+                  MapElements.into(TypeDescriptors.strings())
+                      .via((EpisodeOutcome o) -> o.status().label() + ": " + o.reason())))
+          .containsInAnyOrder("failed: writing outputs failed: No space left on device");
+      pipeline.run().waitUntilFinish();
+    }
+    try (Stream<Path> left = Files.list(episodes)) {
+      assertThat(left.toList(), is(empty()));
+    }
+  }
+
+  @Test
   void anEpisodeThatCannotBeWrittenFailsWithItsError(TestPipeline pipeline) throws Exception {
     // The output "folder" is a file: nothing can be created under it.
     Path blocker = Files.writeString(work.resolve("not-a-folder"), "");
     PCollection<EpisodeOutcome> outcomes =
         pipeline
             .apply(Create.of(mixed("fox", 2, null)))
-            .apply(new WriteEpisodes(blocker.resolve("out").toString()));
+            .apply(new WriteEpisodes(blocker.resolve("out").toString(), "Test Season"));
 
     PAssert.that(
             outcomes.apply(

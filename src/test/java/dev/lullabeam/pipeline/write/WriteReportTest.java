@@ -1,14 +1,19 @@
 package dev.lullabeam.pipeline.write;
 
 import static org.hamcrest.MatcherAssert.assertThat;
+import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.is;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.lullabeam.values.EpisodeOutcome;
 import dev.lullabeam.values.EpisodeOutcomeCoder;
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.stream.Stream;
 import java.util.Map;
 import org.apache.beam.sdk.coders.KvCoder;
 import org.apache.beam.sdk.coders.ListCoder;
@@ -86,5 +91,49 @@ class WriteReportTest {
     JsonNode report = JSON.readTree(work.resolve("empty/report.json").toFile());
     assertThat(report.path("totals").path("rows").asInt(), is(0));
     assertThat(report.path("episodes").size(), is(0));
+  }
+
+  @Test
+  void theReservedRoomHoldsTheReportWhenTheEpisodesFilledTheDisk(TestPipeline pipeline)
+      throws Exception {
+    Path out = work.resolve("full");
+    String output = QuotaFileSystem.uri(out);
+    List<EpisodeOutcome> outcomes = new ArrayList<>();
+    for (int line = 2; line < 12; line++) {
+      outcomes.add(
+          EpisodeOutcome.failed(
+              "ep" + line, line, "writing outputs failed", new IOException("No space left on device")));
+    }
+    WriteReport.reserve(output, "Test Season", outcomes.size());
+    JsonNode placeholder = JSON.readTree(out.resolve("report.json").toFile());
+    assertThat(placeholder.path("status").asText(), is("running"));
+
+    // The episodes took every byte but the placeholder's: the report fits only in its place.
+    try (AutoCloseable quota = QuotaFileSystem.limit(out, Files.size(out.resolve("report.json")))) {
+      pipeline
+          .apply("Outcomes", Create.of(outcomes))
+          .apply(new WriteReport(output, run(output), warnings(pipeline, Map.of())));
+      pipeline.run().waitUntilFinish();
+    }
+
+    JsonNode report = JSON.readTree(out.resolve("report.json").toFile());
+    assertThat(report.path("totals").path("failed").asInt(), is(10));
+    assertThat(
+        report.path("episodes").get(9).path("reason").asText(),
+        is("writing outputs failed: No space left on device"));
+    try (Stream<Path> files = Files.list(out)) {
+      assertThat(files.map(p -> p.getFileName().toString()).toList(), contains("report.json"));
+    }
+  }
+
+  @Test
+  void aFailedPipelineReplacesThePlaceholderWithWhy() throws IOException {
+    String output = work.resolve("failed").toString();
+    WriteReport.reserve(output, "Test Season", 3);
+    WriteReport.pipelineFailed(output, "Test Season", "the pipeline failed: OutOfMemoryError: x");
+
+    JsonNode report = JSON.readTree(work.resolve("failed/report.json").toFile());
+    assertThat(report.path("status").asText(), is("failed"));
+    assertThat(report.path("reason").asText(), is("the pipeline failed: OutOfMemoryError: x"));
   }
 }
