@@ -12,6 +12,8 @@ import org.apache.beam.sdk.coders.DefaultCoder;
  * @param sentences sentence times in the final MP3, lead-in included
  * @param loudness measured on the final MP3
  * @param loudnessWarning why the MP3 is off the loudness target, or null when it is on target
+ * @param sentencesSpoken sentences the voice spoke for this episode in this run
+ * @param sentencesReused sentences whose audio the speech store already held
  */
 @DefaultCoder(MixedEpisodeCoder.class)
 public record MixedEpisode(
@@ -25,7 +27,9 @@ public record MixedEpisode(
     double synthesisSeconds,
     double assemblySeconds,
     double mixSeconds,
-    @Nullable String loudnessWarning) {
+    @Nullable String loudnessWarning,
+    int sentencesSpoken,
+    int sentencesReused) {
 
   public MixedEpisode {
     sentences = List.copyOf(sentences);

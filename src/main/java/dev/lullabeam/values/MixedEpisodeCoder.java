@@ -54,6 +54,8 @@ public final class MixedEpisodeCoder extends CustomCoder<MixedEpisode> {
     DOUBLE.encode(episode.assemblySeconds(), out);
     DOUBLE.encode(episode.mixSeconds(), out);
     OPTIONAL_STRING.encode(episode.loudnessWarning(), out);
+    INT.encode(episode.sentencesSpoken(), out);
+    INT.encode(episode.sentencesReused(), out);
   }
 
   @Override
@@ -69,6 +71,8 @@ public final class MixedEpisodeCoder extends CustomCoder<MixedEpisode> {
         DOUBLE.decode(in),
         DOUBLE.decode(in),
         DOUBLE.decode(in),
-        OPTIONAL_STRING.decode(in));
+        OPTIONAL_STRING.decode(in),
+        INT.decode(in),
+        INT.decode(in));
   }
 }

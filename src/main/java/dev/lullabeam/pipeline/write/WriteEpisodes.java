@@ -82,6 +82,7 @@ public class WriteEpisodes extends PTransform<PCollection<MixedEpisode>, PCollec
       out.output(
           EpisodeOutcome.ok(id, request.line(), episode.sentences().size(), episode.durationSeconds())
               .withStoryAttempts(storyAttempts(request.storyInfoJson()))
+              .withSpeech(episode.sentencesSpoken(), episode.sentencesReused())
               .withWarnings(loudnessWarning == null ? List.of() : List.of(loudnessWarning)));
     }
   }

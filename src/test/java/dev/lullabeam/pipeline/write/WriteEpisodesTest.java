@@ -50,7 +50,9 @@ class WriteEpisodesTest {
         0.8,
         0.1,
         2.5,
-        loudnessWarning);
+        loudnessWarning,
+        2,
+        0);
   }
 
   @Test
@@ -63,8 +65,8 @@ class WriteEpisodesTest {
 
     PAssert.that(outcomes)
         .containsInAnyOrder(
-            EpisodeOutcome.ok("fox", 2, 2, 24.0),
-            EpisodeOutcome.ok("owl", 3, 2, 24.0).withWarnings(List.of(OFF_TARGET)));
+            EpisodeOutcome.ok("fox", 2, 2, 24.0).withSpeech(2, 0),
+            EpisodeOutcome.ok("owl", 3, 2, 24.0).withWarnings(List.of(OFF_TARGET)).withSpeech(2, 0));
     pipeline.run().waitUntilFinish();
 
     Path episodes = work.resolve("out/episodes");
