@@ -1,5 +1,8 @@
 package dev.lullabeam.pipeline.speech;
 
+import static org.apache.beam.sdk.values.TypeDescriptors.kvs;
+import static org.apache.beam.sdk.values.TypeDescriptors.strings;
+
 import dev.lullabeam.values.EpisodeOutcome;
 import dev.lullabeam.values.SpokenSentence;
 import java.io.IOException;
@@ -21,7 +24,6 @@ import org.apache.beam.sdk.values.KV;
 import org.apache.beam.sdk.values.PCollection;
 import org.apache.beam.sdk.values.PCollectionView;
 import org.apache.beam.sdk.values.TupleTag;
-import org.apache.beam.sdk.values.TypeDescriptors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -62,12 +64,12 @@ public class CleanSpeechStore
     PCollection<KV<String, String>> stored =
         spoken.apply(
             "StoredKeysByEpisode",
-            MapElements.into(TypeDescriptors.kvs(TypeDescriptors.strings(), TypeDescriptors.strings()))
+            MapElements.into(kvs(strings(), strings()))
                 .via((KV<String, SpokenSentence> s) -> KV.of(s.getKey(), s.getValue().speech().key())));
     PCollection<KV<String, EpisodeOutcome>> outcomesById =
         outcomes
             .apply("EpisodesWithIds", Filter.by((EpisodeOutcome o) -> o.id() != null))
-            .apply("OutcomesById", WithKeys.of(EpisodeOutcome::id).withKeyType(TypeDescriptors.strings()));
+            .apply("OutcomesById", WithKeys.of(EpisodeOutcome::id).withKeyType(strings()));
     PCollectionView<List<String>> needed =
         KeyedPCollectionTuple.of(STORED, stored)
             .and(OUTCOME, outcomesById)

@@ -103,12 +103,15 @@ public class Synthesize
         out.get(FAILED).output(KV.of(sentence.episodeId(), failure("voice " + name, e)));
         return;
       }
+      // The text as normalised for the voice; a strict retry is derived from it alone, so one
+      // key still stands for one sound.
       String key = SpeechStore.key(voice, sentence.spoken());
       try {
         var stored = store.find(name, key);
         if (stored.isPresent()) {
           reused.inc();
-          out.get(SPOKEN).output(KV.of(sentence.episodeId(), spoken(sentence, stored.get(), 0, true)));
+          out.get(SPOKEN)
+              .output(KV.of(sentence.episodeId(), spoken(sentence, stored.get(), 0, true)));
           return;
         }
       } catch (IOException e) {
@@ -149,12 +152,14 @@ public class Synthesize
       } catch (IOException | RuntimeException e) {
         LOG.warn("Sentence {} was spoken but cannot be stored", sentence, e);
         failed.inc();
-        String which = "sentence " + (sentence.index() + 1) + " could not be stored in " + store.workDir();
+        String which =
+            "sentence " + (sentence.index() + 1) + " could not be stored in " + store.workDir();
         out.get(FAILED).output(KV.of(sentence.episodeId(), failure(which, e)));
         return;
       }
       spoken.inc();
-      out.get(SPOKEN).output(KV.of(sentence.episodeId(), spoken(sentence, stored, seconds, false)));
+      out.get(SPOKEN)
+          .output(KV.of(sentence.episodeId(), spoken(sentence, stored, seconds, false)));
     }
 
     private static SpokenSentence spoken(
