@@ -23,7 +23,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
+import dev.lullabeam.pipeline.write.OutputFiles;
 import org.apache.beam.sdk.io.FileSystems;
+import org.apache.beam.sdk.io.fs.ResourceId;
 import org.apache.beam.sdk.transforms.DoFn;
 import org.apache.beam.sdk.transforms.PTransform;
 import org.apache.beam.sdk.transforms.ParDo;
@@ -120,6 +122,8 @@ public class MixEpisode extends PTransform<PCollection<SpokenEpisode>, PCollecti
         for (SentenceTiming t : narration.sentences) {
           timings.add(t.shiftedBy(mixed.leadInMs()));
         }
+        ResourceId mp3 = store.mixedEpisode(id);
+        OutputFiles.writeAtomically(mp3, mixed.mp3(), "audio/mpeg");
         if (mixed.loudnessWarning() != null) {
           LOG.warn("Episode {} is {}", id, mixed.loudnessWarning());
         }
@@ -127,7 +131,7 @@ public class MixEpisode extends PTransform<PCollection<SpokenEpisode>, PCollecti
             .output(
                 new MixedEpisode(
                     episode.plan(),
-                    mixed.mp3(),
+                    mp3.toString(),
                     background.file,
                     rate,
                     timings,

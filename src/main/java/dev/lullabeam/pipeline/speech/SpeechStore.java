@@ -42,6 +42,7 @@ public final class SpeechStore implements Serializable {
 
   static final String SPEECH = "speech";
   static final String WORK = ".work";
+  static final String MIXED = "mixed";
   private static final String EXTENSION = ".wav";
 
   private final String workDir;
@@ -92,6 +93,13 @@ public final class SpeechStore implements Serializable {
         .resolve(voice, StandardResolveOptions.RESOLVE_DIRECTORY)
         .resolve(key.substring(0, 2), StandardResolveOptions.RESOLVE_DIRECTORY)
         .resolve(key + EXTENSION, StandardResolveOptions.RESOLVE_FILE);
+  }
+
+  /** Where a mixed episode's MP3 waits until its writer moves it into the output. */
+  public ResourceId mixedEpisode(String id) {
+    return FileSystems.matchNewResource(workDir, true)
+        .resolve(MIXED, StandardResolveOptions.RESOLVE_DIRECTORY)
+        .resolve(id + ".mp3", StandardResolveOptions.RESOLVE_FILE);
   }
 
   private ResourceId speechFolder() {

@@ -8,6 +8,9 @@ import dev.lullabeam.values.EpisodeRequest;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import org.apache.beam.sdk.io.FileSystems;
+import org.apache.beam.sdk.io.fs.MoveOptions;
+import org.apache.beam.sdk.io.fs.ResourceId;
 import org.apache.beam.sdk.metrics.Counter;
 import org.apache.beam.sdk.metrics.Metrics;
 import org.apache.beam.sdk.transforms.DoFn;
@@ -62,7 +65,9 @@ public class WriteEpisodes extends PTransform<PCollection<MixedEpisode>, PCollec
       String id = request.id();
       long start = System.nanoTime();
       try {
-        OutputFiles.writeAtomically(OutputFiles.episodeFile(output, id, "mp3"), episode.mp3(), "audio/mpeg");
+        ResourceId mixedMp3 = FileSystems.matchNewResource(episode.mp3File(), false);
+        OutputFiles.writeAtomically(
+            OutputFiles.episodeFile(output, id, "mp3"), OutputFiles.read(mixedMp3), "audio/mpeg");
         OutputFiles.writeAtomically(
             OutputFiles.episodeFile(output, id, "vtt"),
             WebVtt.of(episode.sentences()).getBytes(StandardCharsets.UTF_8),
@@ -72,6 +77,7 @@ public class WriteEpisodes extends PTransform<PCollection<MixedEpisode>, PCollec
             OutputFiles.episodeFile(output, id, "json"),
             EpisodeJson.of(episode, seconds),
             "application/json");
+        FileSystems.delete(List.of(mixedMp3), MoveOptions.StandardMoveOptions.IGNORE_MISSING_FILES);
       } catch (IOException | RuntimeException e) {
         LOG.warn("Episode {}: writing outputs failed", id, e);
         out.output(EpisodeOutcome.failed(id, request.line(), "writing outputs failed", e));

@@ -35,12 +35,15 @@ class WriteEpisodesTest {
 
   @TempDir Path work;
 
-  private static MixedEpisode mixed(String id, long line, String loudnessWarning) {
+  /** The MP3 waiting in the work folder, as the mixer leaves it. */
+  private MixedEpisode mixed(String id, long line, String loudnessWarning) throws Exception {
+    Path mixedMp3 = Files.createDirectories(work.resolve("work/mixed")).resolve(id + ".mp3");
+    Files.write(mixedMp3, MP3);
     EpisodeRequest request =
         new EpisodeRequest(id, line, "rain", "The " + id, null, "One. Two.", null, null, 1);
     return new MixedEpisode(
         new EpisodePlan(request, "cmu-slt-hsmm", 2),
-        MP3,
+        mixedMp3.toString(),
         "backgrounds/rain.ogg",
         48000,
         List.of(
@@ -71,6 +74,7 @@ class WriteEpisodesTest {
 
     Path episodes = work.resolve("out/episodes");
     assertThat(Files.readAllBytes(episodes.resolve("fox.mp3")), is(MP3));
+    assertThat(Files.exists(work.resolve("work/mixed/fox.mp3")), is(false));
     assertThat(
         Files.readString(episodes.resolve("fox.vtt")),
         containsString("00:00:07.000 --> 00:00:07.800\nOne.\n"));
