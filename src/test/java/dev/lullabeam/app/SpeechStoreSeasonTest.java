@@ -124,7 +124,8 @@ class SpeechStoreSeasonTest {
         containsString("writing outputs failed"));
     assertThat(report.path("totals").path("ok").asInt(), is(1));
 
-    // The failed episode's one sentence stays for its rerun; the finished episode's two are gone.
+    // The failed episode's one sentence stays for its rerun; the finished episode's two and the
+    // failed episode's unwritten MP3 are gone.
     assertThat(storedSentences(store), hasSize(1));
     assertThat(Files.exists(output.resolve(".work")), is(false));
   }

@@ -141,16 +141,12 @@ public final class SpeechStore implements Serializable {
 
   /**
    * Deletes every file of the store but the entries named in {@code keep} (keys), including
-   * temporary files a killed run left behind. Returns how many files were deleted.
+   * temporary files a killed run left behind, and every MP3 an episode whose writing failed left
+   * in the work folder (a rerun mixes it again). Returns how many files were deleted.
    */
   public int deleteAllBut(Set<String> keep) throws IOException {
-    String pattern = speechFolder().toString() + "*/*/*";
-    MatchResult match = FileSystems.match(List.of(pattern)).get(0);
-    if (match.status() != MatchResult.Status.OK) {
-      return 0; // nothing stored yet
-    }
     List<ResourceId> doomed = new ArrayList<>();
-    for (MatchResult.Metadata file : match.metadata()) {
+    for (MatchResult.Metadata file : match(speechFolder().toString() + "*/*/*")) {
       String name = file.resourceId().getFilename();
       boolean kept =
           name != null
@@ -160,7 +156,16 @@ public final class SpeechStore implements Serializable {
         doomed.add(file.resourceId());
       }
     }
+    for (MatchResult.Metadata file : match(mixedEpisode("*").toString())) {
+      doomed.add(file.resourceId());
+    }
     FileSystems.delete(doomed, StandardMoveOptions.IGNORE_MISSING_FILES);
     return doomed.size();
+  }
+
+  private static List<MatchResult.Metadata> match(String pattern) throws IOException {
+    MatchResult match = FileSystems.match(List.of(pattern)).get(0);
+    // NOT_FOUND: nothing there yet.
+    return match.status() == MatchResult.Status.OK ? match.metadata() : List.of();
   }
 }
