@@ -3,8 +3,10 @@ package dev.lullabeam.pipeline;
 import dev.lullabeam.lib.backgrounds.Background;
 import dev.lullabeam.values.EpisodeRequest;
 import dev.lullabeam.pipeline.catalogue.ReadCatalogue;
-import dev.lullabeam.pipeline.assembly.AssembleEpisode;
-import dev.lullabeam.values.AssembledEpisode;
+import dev.lullabeam.pipeline.assembly.GroupSentencesByEpisode;
+import dev.lullabeam.pipeline.speech.CleanSpeechStore;
+import dev.lullabeam.pipeline.speech.SpeechStore;
+import dev.lullabeam.values.SpokenEpisode;
 import dev.lullabeam.pipeline.mix.MixEpisode;
 import dev.lullabeam.pipeline.resume.SkipCompletedEpisodes;
 import dev.lullabeam.pipeline.write.WriteEpisodes;
@@ -146,22 +148,25 @@ public final class SeasonPipeline {
             "SplitSentences",
             new SplitSentences(options.getVoice(), options.getMaxSentenceChars()));
 
+    // Audio goes to the store; only references to it travel on, through every shuffle below.
+    SpeechStore store = SpeechStore.of(options, output);
     PCollectionTuple speech =
-        sentences.get(SplitSentences.SENTENCES).apply("Synthesize", new Synthesize());
+        sentences.get(SplitSentences.SENTENCES).apply("Synthesize", new Synthesize(store));
 
-    PCollectionTuple assembled =
-        KeyedPCollectionTuple.of(AssembleEpisode.PLAN, sentences.get(SplitSentences.PLANS))
-            .and(AssembleEpisode.SPOKEN, speech.get(Synthesize.SPOKEN))
-            .and(AssembleEpisode.SPEECH_FAILED, speech.get(Synthesize.FAILED))
-            .apply("AssembleEpisode", new AssembleEpisode());
+    PCollectionTuple grouped =
+        KeyedPCollectionTuple.of(GroupSentencesByEpisode.PLAN, sentences.get(SplitSentences.PLANS))
+            .and(GroupSentencesByEpisode.SPOKEN, speech.get(Synthesize.SPOKEN))
+            .and(GroupSentencesByEpisode.SPEECH_FAILED, speech.get(Synthesize.FAILED))
+            .apply("GroupSentencesByEpisode", new GroupSentencesByEpisode());
 
     // Grouping hands episodes on in large bundles; spread them so every worker mixes.
-    PCollection<AssembledEpisode> narrations =
-        assembled
-            .get(AssembleEpisode.ASSEMBLED)
+    PCollection<SpokenEpisode> spokenEpisodes =
+        grouped
+            .get(GroupSentencesByEpisode.COMPLETE)
             .apply("SpreadEpisodesOverWorkers", Reshuffle.viaRandomKey());
     PCollectionTuple mixed =
-        narrations.apply("Mix", new MixEpisode(backgroundView, options.getSeason()));
+        spokenEpisodes.apply(
+            "AssembleAndMix", new MixEpisode(backgroundView, options.getSeason(), store));
 
     PCollection<EpisodeOutcome> writtenEpisodes =
         mixed.get(MixEpisode.MIXED).apply("WriteEpisodes", new WriteEpisodes(output, options.getSeason()));
@@ -171,7 +176,7 @@ public final class SeasonPipeline {
             .and(pending.get(SkipCompletedEpisodes.REUSED))
             .and(storyFailures.apply("StoryFailures", Flatten.pCollections()))
             .and(sentences.get(SplitSentences.FAILED))
-            .and(assembled.get(AssembleEpisode.FAILED))
+            .and(grouped.get(GroupSentencesByEpisode.FAILED))
             .and(mixed.get(MixEpisode.FAILED))
             .and(writtenEpisodes)
             .apply("AllOutcomes", Flatten.pCollections());
@@ -183,7 +188,14 @@ public final class SeasonPipeline {
             output,
             options.getRunner().getSimpleName(),
             System.currentTimeMillis());
-    return outcomes.apply("WriteReport", new WriteReport(output, run, storyWarnings));
+    PCollection<String> report =
+        outcomes.apply("WriteReport", new WriteReport(output, run, storyWarnings));
+    if (!options.isKeepWork()) {
+      speech
+          .get(Synthesize.SPOKEN)
+          .apply("CleanSpeechStore", new CleanSpeechStore(store, outcomes, report));
+    }
+    return report;
   }
 
 }

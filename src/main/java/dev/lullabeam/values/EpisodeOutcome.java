@@ -13,6 +13,8 @@ import org.apache.beam.sdk.coders.DefaultCoder;
  * @param storyAttempts stories the language model wrote for this episode (0: the catalogue gave it)
  * @param error the exception behind a failure, when there was one
  * @param warnings what is wrong with an episode that was written all the same
+ * @param sentencesSpoken sentences the voice spoke for this episode in this run
+ * @param sentencesReused sentences whose audio the speech store already held from an earlier run
  */
 @DefaultCoder(EpisodeOutcomeCoder.class)
 public record EpisodeOutcome(
@@ -25,7 +27,9 @@ public record EpisodeOutcome(
     boolean reused,
     int storyAttempts,
     @Nullable Cause error,
-    List<String> warnings) {
+    List<String> warnings,
+    int sentencesSpoken,
+    int sentencesReused) {
 
   /** The statuses the report uses. */
   public enum Status {
@@ -83,12 +87,12 @@ public record EpisodeOutcome(
   }
 
   public static EpisodeOutcome badRow(@Nullable String id, long line, String reason) {
-    return new EpisodeOutcome(id, line, Status.BAD_ROW, reason, 0, 0, false, 0, null, List.of());
+    return new EpisodeOutcome(id, line, Status.BAD_ROW, reason, 0, 0, false, 0, null, List.of(), 0, 0);
   }
 
   /** A failure that is no exception, e.g. a missing sentence. */
   public static EpisodeOutcome failed(String id, long line, String reason) {
-    return new EpisodeOutcome(id, line, Status.FAILED, reason, 0, 0, false, 0, null, List.of());
+    return new EpisodeOutcome(id, line, Status.FAILED, reason, 0, 0, false, 0, null, List.of(), 0, 0);
   }
 
   /** A failure caught as an exception while {@code doing} (e.g. "mixing failed"). */
@@ -99,34 +103,43 @@ public record EpisodeOutcome(
 
   /** A failure with the exception behind it, caught earlier (null when there was none). */
   public static EpisodeOutcome failed(String id, long line, String reason, @Nullable Cause error) {
-    return new EpisodeOutcome(id, line, Status.FAILED, reason, 0, 0, false, 0, error, List.of());
+    return new EpisodeOutcome(id, line, Status.FAILED, reason, 0, 0, false, 0, error, List.of(), 0, 0);
   }
 
   public static EpisodeOutcome rejected(String id, long line, String reason) {
-    return new EpisodeOutcome(id, line, Status.REJECTED, reason, 0, 0, false, 0, null, List.of());
+    return new EpisodeOutcome(id, line, Status.REJECTED, reason, 0, 0, false, 0, null, List.of(), 0, 0);
   }
 
   public static EpisodeOutcome ok(String id, long line, int sentences, double audioSeconds) {
     return new EpisodeOutcome(
-        id, line, Status.OK, null, sentences, audioSeconds, false, 0, null, List.of());
+        id, line, Status.OK, null, sentences, audioSeconds, false, 0, null, List.of(), 0, 0);
   }
 
   /** An episode whose outputs were already complete from an earlier run. */
   public static EpisodeOutcome reused(String id, long line, int sentences, double audioSeconds) {
     return new EpisodeOutcome(
-        id, line, Status.OK, null, sentences, audioSeconds, true, 0, null, List.of());
+        id, line, Status.OK, null, sentences, audioSeconds, true, 0, null, List.of(), 0, 0);
   }
 
   /** The same outcome, noting how many stories the language model wrote for the episode. */
   public EpisodeOutcome withStoryAttempts(int attempts) {
     return new EpisodeOutcome(
-        id, line, status, reason, sentences, audioSeconds, reused, attempts, error, warnings);
+        id, line, status, reason, sentences, audioSeconds, reused, attempts, error, warnings,
+        sentencesSpoken, sentencesReused);
   }
 
   /** The same outcome with these warnings about it. */
   public EpisodeOutcome withWarnings(List<String> warnings) {
     return new EpisodeOutcome(
-        id, line, status, reason, sentences, audioSeconds, reused, storyAttempts, error, warnings);
+        id, line, status, reason, sentences, audioSeconds, reused, storyAttempts, error, warnings,
+        sentencesSpoken, sentencesReused);
+  }
+
+  /** The same outcome, noting how its sentences were made: spoken now or reused from the store. */
+  public EpisodeOutcome withSpeech(int spoken, int reusedFromStore) {
+    return new EpisodeOutcome(
+        id, line, status, reason, sentences, audioSeconds, reused, storyAttempts, error, warnings,
+        spoken, reusedFromStore);
   }
 
   @Override

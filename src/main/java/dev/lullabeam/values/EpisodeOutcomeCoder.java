@@ -52,6 +52,8 @@ public final class EpisodeOutcomeCoder extends CustomCoder<EpisodeOutcome> {
     INT.encode(outcome.storyAttempts(), out);
     OPTIONAL_CAUSE.encode(outcome.error(), out);
     STRINGS.encode(outcome.warnings(), out);
+    INT.encode(outcome.sentencesSpoken(), out);
+    INT.encode(outcome.sentencesReused(), out);
   }
 
   @Override
@@ -67,6 +69,6 @@ public final class EpisodeOutcomeCoder extends CustomCoder<EpisodeOutcome> {
     EpisodeOutcome.Cause error = OPTIONAL_CAUSE.decode(in);
     return new EpisodeOutcome(
         id, line, status, reason, sentences, audioSeconds, reused, storyAttempts, error,
-        STRINGS.decode(in));
+        STRINGS.decode(in), INT.decode(in), INT.decode(in));
   }
 }

@@ -7,16 +7,21 @@ import javax.annotation.Nullable;
 import org.apache.beam.sdk.coders.DefaultCoder;
 
 /**
- * A finished episode's MP3 and everything its JSON and transcript say about it.
+ * A finished episode: where its MP3 waits in the work folder, and everything its JSON and
+ * transcript say about it. The MP3 itself stays on disk, so finished episodes waiting for their
+ * writer (the DirectRunner may mix a whole season before it writes) hold no audio in memory.
  *
+ * @param mp3File the MP3 in the work folder, moved into the output by the writer
  * @param sentences sentence times in the final MP3, lead-in included
  * @param loudness measured on the final MP3
  * @param loudnessWarning why the MP3 is off the loudness target, or null when it is on target
+ * @param sentencesSpoken sentences the voice spoke for this episode in this run
+ * @param sentencesReused sentences whose audio the speech store already held
  */
 @DefaultCoder(MixedEpisodeCoder.class)
 public record MixedEpisode(
     EpisodePlan plan,
-    byte[] mp3,
+    String mp3File,
     String backgroundFile,
     int sampleRate,
     List<SentenceTiming> sentences,
@@ -25,7 +30,9 @@ public record MixedEpisode(
     double synthesisSeconds,
     double assemblySeconds,
     double mixSeconds,
-    @Nullable String loudnessWarning) {
+    @Nullable String loudnessWarning,
+    int sentencesSpoken,
+    int sentencesReused) {
 
   public MixedEpisode {
     sentences = List.copyOf(sentences);
@@ -33,6 +40,6 @@ public record MixedEpisode(
 
   @Override
   public String toString() {
-    return "MixedEpisode{" + plan.request().id() + ", " + mp3.length + " bytes, " + loudness + "}";
+    return "MixedEpisode{" + plan.request().id() + ", " + mp3File + ", " + loudness + "}";
   }
 }

@@ -5,7 +5,6 @@ import dev.lullabeam.lib.audio.SentenceTiming;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
-import org.apache.beam.sdk.coders.ByteArrayCoder;
 import org.apache.beam.sdk.coders.CoderProvider;
 import org.apache.beam.sdk.coders.CoderProviders;
 import org.apache.beam.sdk.coders.CustomCoder;
@@ -21,7 +20,6 @@ public final class MixedEpisodeCoder extends CustomCoder<MixedEpisode> {
 
   private static final MixedEpisodeCoder INSTANCE = new MixedEpisodeCoder();
   private static final EpisodePlanCoder PLAN = EpisodePlanCoder.of();
-  private static final ByteArrayCoder BYTES = ByteArrayCoder.of();
   private static final StringUtf8Coder STRING = StringUtf8Coder.of();
   private static final NullableCoder<String> OPTIONAL_STRING = NullableCoder.of(STRING);
   private static final VarIntCoder INT = VarIntCoder.of();
@@ -42,7 +40,7 @@ public final class MixedEpisodeCoder extends CustomCoder<MixedEpisode> {
   @Override
   public void encode(MixedEpisode episode, OutputStream out) throws IOException {
     PLAN.encode(episode.plan(), out);
-    BYTES.encode(episode.mp3(), out);
+    STRING.encode(episode.mp3File(), out);
     STRING.encode(episode.backgroundFile(), out);
     INT.encode(episode.sampleRate(), out);
     TIMINGS.encode(episode.sentences(), out);
@@ -54,13 +52,15 @@ public final class MixedEpisodeCoder extends CustomCoder<MixedEpisode> {
     DOUBLE.encode(episode.assemblySeconds(), out);
     DOUBLE.encode(episode.mixSeconds(), out);
     OPTIONAL_STRING.encode(episode.loudnessWarning(), out);
+    INT.encode(episode.sentencesSpoken(), out);
+    INT.encode(episode.sentencesReused(), out);
   }
 
   @Override
   public MixedEpisode decode(InputStream in) throws IOException {
     return new MixedEpisode(
         PLAN.decode(in),
-        BYTES.decode(in),
+        STRING.decode(in),
         STRING.decode(in),
         INT.decode(in),
         TIMINGS.decode(in),
@@ -69,6 +69,8 @@ public final class MixedEpisodeCoder extends CustomCoder<MixedEpisode> {
         DOUBLE.decode(in),
         DOUBLE.decode(in),
         DOUBLE.decode(in),
-        OPTIONAL_STRING.decode(in));
+        OPTIONAL_STRING.decode(in),
+        INT.decode(in),
+        INT.decode(in));
   }
 }

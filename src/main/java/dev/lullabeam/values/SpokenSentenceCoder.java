@@ -12,7 +12,7 @@ import org.apache.beam.sdk.coders.StringUtf8Coder;
 import org.apache.beam.sdk.coders.VarIntCoder;
 import org.apache.beam.sdk.values.TypeDescriptor;
 
-/** A {@link SpokenSentence} field by field, its audio as raw PCM ({@link AudioClipCoder}). */
+/** A {@link SpokenSentence} field by field, its audio by reference ({@link StoredSpeechCoder}). */
 public final class SpokenSentenceCoder extends CustomCoder<SpokenSentence> {
 
   private static final SpokenSentenceCoder INSTANCE = new SpokenSentenceCoder();
@@ -20,7 +20,7 @@ public final class SpokenSentenceCoder extends CustomCoder<SpokenSentence> {
   private static final VarIntCoder INT = VarIntCoder.of();
   private static final BooleanCoder BOOLEAN = BooleanCoder.of();
   private static final DoubleCoder DOUBLE = DoubleCoder.of();
-  private static final AudioClipCoder AUDIO = AudioClipCoder.of();
+  private static final StoredSpeechCoder SPEECH = StoredSpeechCoder.of();
 
   private SpokenSentenceCoder() {}
 
@@ -39,8 +39,9 @@ public final class SpokenSentenceCoder extends CustomCoder<SpokenSentence> {
     INT.encode(sentence.index(), out);
     STRING.encode(sentence.text(), out);
     BOOLEAN.encode(sentence.paragraphEnd(), out);
-    AUDIO.encode(sentence.audio(), out);
+    SPEECH.encode(sentence.speech(), out);
     DOUBLE.encode(sentence.synthesisSeconds(), out);
+    BOOLEAN.encode(sentence.reused(), out);
   }
 
   @Override
@@ -50,7 +51,8 @@ public final class SpokenSentenceCoder extends CustomCoder<SpokenSentence> {
         INT.decode(in),
         STRING.decode(in),
         BOOLEAN.decode(in),
-        AUDIO.decode(in),
-        DOUBLE.decode(in));
+        SPEECH.decode(in),
+        DOUBLE.decode(in),
+        BOOLEAN.decode(in));
   }
 }

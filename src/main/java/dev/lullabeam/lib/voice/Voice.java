@@ -11,6 +11,12 @@ public interface Voice extends AutoCloseable {
   /** The name users give with {@code --voice}. */
   String name();
 
+  /**
+   * The engine and voice data this voice speaks with, e.g. {@code marytts-5.2.1}: stored speech is
+   * keyed by it, so audio made by another version is never reused.
+   */
+  String version();
+
   /** Sample rate of every clip this voice returns. */
   int sampleRate();
 

@@ -1,7 +1,10 @@
 package dev.lullabeam.pipeline.mix;
 
-import dev.lullabeam.values.AssembledEpisode;
+import dev.lullabeam.lib.audio.NarrationAssembler;
+import dev.lullabeam.pipeline.assembly.EpisodeNarration;
+import dev.lullabeam.pipeline.speech.SpeechStore;
 import dev.lullabeam.values.MixedEpisode;
+import dev.lullabeam.values.SpokenEpisode;
 
 import dev.lullabeam.lib.audio.AmbienceBed;
 import dev.lullabeam.lib.audio.EpisodeMixer;
@@ -20,7 +23,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
+import dev.lullabeam.pipeline.write.OutputFiles;
 import org.apache.beam.sdk.io.FileSystems;
+import org.apache.beam.sdk.io.fs.ResourceId;
 import org.apache.beam.sdk.transforms.DoFn;
 import org.apache.beam.sdk.transforms.PTransform;
 import org.apache.beam.sdk.transforms.ParDo;
@@ -33,68 +38,92 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Mixes each narration with its topic's ambience (a side input mapping topics to backgrounds),
- * normalises loudness and encodes the tagged MP3. See {@link EpisodeMixer} for the recipe.
+ * Assembles each episode's narration from the speech store ({@link EpisodeNarration}), mixes it
+ * with its topic's ambience (a side input mapping topics to backgrounds), normalises loudness and
+ * encodes the tagged MP3. See {@link EpisodeMixer} for the recipe. Assembly happens here, in the
+ * same call as mixing, so that no stage hands an episode's audio to another.
  */
-public class MixEpisode extends PTransform<PCollection<AssembledEpisode>, PCollectionTuple> {
+public class MixEpisode extends PTransform<PCollection<SpokenEpisode>, PCollectionTuple> {
 
   public static final TupleTag<MixedEpisode> MIXED = new TupleTag<MixedEpisode>() {};
   public static final TupleTag<EpisodeOutcome> FAILED = new TupleTag<EpisodeOutcome>() {};
 
   private final PCollectionView<Map<String, Background>> backgrounds;
   private final String season;
+  private final SpeechStore store;
 
-  public MixEpisode(PCollectionView<Map<String, Background>> backgrounds, String season) {
+  public MixEpisode(
+      PCollectionView<Map<String, Background>> backgrounds, String season, SpeechStore store) {
     this.backgrounds = backgrounds;
     this.season = season;
+    this.store = store;
   }
 
   @Override
-  public PCollectionTuple expand(PCollection<AssembledEpisode> episodes) {
+  public PCollectionTuple expand(PCollection<SpokenEpisode> episodes) {
     return episodes.apply(
-        "MixWithAmbience",
-        ParDo.of(new MixFn(backgrounds, season))
+        "AssembleAndMixWithAmbience",
+        ParDo.of(new MixFn(backgrounds, season, store))
             .withSideInputs(backgrounds)
             .withOutputTags(MIXED, TupleTagList.of(FAILED)));
   }
 
-  static class MixFn extends DoFn<AssembledEpisode, MixedEpisode> {
+  static class MixFn extends DoFn<SpokenEpisode, MixedEpisode> {
     private static final Logger LOG = LoggerFactory.getLogger(MixFn.class);
 
     private final PCollectionView<Map<String, Background>> backgrounds;
     private final String season;
+    private final SpeechStore store;
 
-    MixFn(PCollectionView<Map<String, Background>> backgrounds, String season) {
+    MixFn(
+        PCollectionView<Map<String, Background>> backgrounds, String season, SpeechStore store) {
       this.backgrounds = backgrounds;
       this.season = season;
+      this.store = store;
     }
 
     @ProcessElement
     public void process(
-        @Element AssembledEpisode episode, MultiOutputReceiver out, ProcessContext context) {
+        @Element SpokenEpisode episode, MultiOutputReceiver out, ProcessContext context) {
       EpisodeRequest request = episode.plan().request();
       String id = request.id();
       long line = request.line();
       Background background = context.sideInput(backgrounds).get(request.topic());
+      int spoken = episode.sentencesSpoken();
+      int reused = episode.sentencesReused();
       if (background == null) {
         out.get(FAILED)
             .output(
                 EpisodeOutcome.failed(
-                    id, line, "no background for topic '" + request.topic() + "'"));
+                        id, line, "no background for topic '" + request.topic() + "'")
+                    .withSpeech(spoken, reused));
+        return;
+      }
+      long assemblyStart = System.nanoTime();
+      NarrationAssembler.Narration narration;
+      try {
+        narration = EpisodeNarration.assemble(episode, store);
+      } catch (IOException | RuntimeException e) {
+        LOG.warn("Episode {}: assembly failed", id, e);
+        out.get(FAILED)
+            .output(EpisodeOutcome.failed(id, line, "assembly failed", e).withSpeech(spoken, reused));
         return;
       }
       long start = System.nanoTime();
+      double assemblySeconds = (start - assemblyStart) / 1e9;
       Path workDir = null;
       try {
         workDir = Files.createTempDirectory("lullabeam-mix-" + id + "-");
-        int rate = episode.narration().sampleRate();
+        int rate = narration.audio.sampleRate();
         short[] ambience = AmbienceBed.decodeStereo(background.file, read(background.file), rate);
         EpisodeMixer.Mixed mixed =
-            EpisodeMixer.mix(episode.narration(), ambience, background.gainDb, tags(episode), workDir);
+            EpisodeMixer.mix(narration.audio, ambience, background.gainDb, tags(episode), workDir);
         List<SentenceTiming> timings = new ArrayList<>();
-        for (SentenceTiming t : episode.sentences()) {
+        for (SentenceTiming t : narration.sentences) {
           timings.add(t.shiftedBy(mixed.leadInMs()));
         }
+        ResourceId mp3 = store.mixedEpisode(id);
+        OutputFiles.writeAtomically(mp3, mixed.mp3(), "audio/mpeg");
         if (mixed.loudnessWarning() != null) {
           LOG.warn("Episode {} is {}", id, mixed.loudnessWarning());
         }
@@ -102,25 +131,28 @@ public class MixEpisode extends PTransform<PCollection<AssembledEpisode>, PColle
             .output(
                 new MixedEpisode(
                     episode.plan(),
-                    mixed.mp3(),
+                    mp3.toString(),
                     background.file,
                     rate,
                     timings,
                     mixed.durationSeconds(),
                     mixed.loudness(),
                     episode.synthesisSeconds(),
-                    episode.assemblySeconds(),
+                    assemblySeconds,
                     (System.nanoTime() - start) / 1e9,
-                    mixed.loudnessWarning()));
+                    mixed.loudnessWarning(),
+                    spoken,
+                    reused));
       } catch (IOException | RuntimeException e) {
         LOG.warn("Episode {}: mixing failed", id, e);
-        out.get(FAILED).output(EpisodeOutcome.failed(id, line, "mixing failed", e));
+        out.get(FAILED)
+            .output(EpisodeOutcome.failed(id, line, "mixing failed", e).withSpeech(spoken, reused));
       } finally {
         deleteQuietly(workDir);
       }
     }
 
-    private Map<String, String> tags(AssembledEpisode episode) {
+    private Map<String, String> tags(SpokenEpisode episode) {
       Map<String, String> tags = new LinkedHashMap<>();
       tags.put("title", episode.plan().request().title());
       tags.put("album", season);

@@ -11,6 +11,8 @@ import dev.lullabeam.lib.models.SharedModels;
 import dev.lullabeam.pipeline.metrics.ModelLoadMetrics;
 import dev.lullabeam.values.EpisodeOutcome;
 import dev.lullabeam.values.SpeechFailure;
+import dev.lullabeam.values.StoredSpeech;
+import java.io.IOException;
 import java.util.HashMap;
 import java.util.Map;
 import org.apache.beam.sdk.metrics.Counter;
@@ -28,7 +30,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Speaks each sentence with its episode's voice. Each DoFn instance holds a lease on the voices it
+ * Speaks each sentence with its episode's voice into the {@link SpeechStore} and hands on a
+ * reference to the stored audio; a sentence the store already holds (from an earlier run, or an
+ * identical sentence) is not spoken again. Each DoFn instance holds a lease on the voices it
  * meets; the voice is loaded on first use, once per JVM, shared by every instance and thread, and
  * closed when the last instance is torn down ({@link Voices}). A sentence the voice
  * rejects is tried once more with stricter normalisation; if that fails too, the episode is
@@ -43,11 +47,17 @@ public class Synthesize
   public static final TupleTag<KV<String, SpeechFailure>> FAILED =
       new TupleTag<KV<String, SpeechFailure>>() {};
 
+  private final SpeechStore store;
+
+  public Synthesize(SpeechStore store) {
+    this.store = store;
+  }
+
   @Override
   public PCollectionTuple expand(PCollection<SentenceToSpeak> sentences) {
     return sentences.apply(
         "SpeakSentence",
-        ParDo.of(new SpeakFn()).withOutputTags(SPOKEN, TupleTagList.of(FAILED)));
+        ParDo.of(new SpeakFn(store)).withOutputTags(SPOKEN, TupleTagList.of(FAILED)));
   }
 
   static class SpeakFn extends DoFn<SentenceToSpeak, KV<String, SpokenSentence>> {
@@ -55,12 +65,20 @@ public class Synthesize
 
     private final Counter retried = Metrics.counter("lullabeam", "sentences_retried_strict");
     private final Counter failed = Metrics.counter("lullabeam", "sentences_failed");
+    /** Newly spoken in this run; the progress line and bench-season read it. */
     private final Counter spoken = Metrics.counter("lullabeam", "sentences_spoken");
+    private final Counter reused = Metrics.counter("lullabeam", "sentences_reused");
     private final Distribution synthesisMillis =
         Metrics.distribution("lullabeam", "synthesis_ms");
 
+    private final SpeechStore store;
+
     /** voice name → this instance's hold on it; a season may use several voices. */
     private transient Map<String, SharedModels<String, Voice>.Lease> leases;
+
+    SpeakFn(SpeechStore store) {
+      this.store = store;
+    }
 
     @Setup
     public void setup() {
@@ -84,6 +102,21 @@ public class Synthesize
         failed.inc();
         out.get(FAILED).output(KV.of(sentence.episodeId(), failure("voice " + name, e)));
         return;
+      }
+      // The text as normalised for the voice; a strict retry is derived from it alone, so one
+      // key still stands for one sound.
+      String key = SpeechStore.key(voice, sentence.spoken());
+      try {
+        var stored = store.find(name, key);
+        if (stored.isPresent()) {
+          reused.inc();
+          out.get(SPOKEN)
+              .output(KV.of(sentence.episodeId(), spoken(sentence, stored.get(), 0, true)));
+          return;
+        }
+      } catch (IOException e) {
+        // An unreadable entry is spoken and stored again.
+        LOG.warn("Stored speech for {} cannot be read; speaking it again", sentence, e);
       }
       long start = System.nanoTime();
       AudioClip clip;
@@ -113,18 +146,32 @@ public class Synthesize
       }
       double seconds = (System.nanoTime() - start) / 1e9;
       synthesisMillis.update(Math.round(seconds * 1000));
+      StoredSpeech stored;
+      try {
+        stored = store.put(name, key, clip);
+      } catch (IOException | RuntimeException e) {
+        LOG.warn("Sentence {} was spoken but cannot be stored", sentence, e);
+        failed.inc();
+        String which =
+            "sentence " + (sentence.index() + 1) + " could not be stored in " + store.workDir();
+        out.get(FAILED).output(KV.of(sentence.episodeId(), failure(which, e)));
+        return;
+      }
       spoken.inc();
       out.get(SPOKEN)
-          .output(
-              KV.of(
-                  sentence.episodeId(),
-                  new SpokenSentence(
-                      sentence.episodeId(),
-                      sentence.index(),
-                      sentence.display(),
-                      sentence.paragraphEnd(),
-                      clip,
-                      seconds)));
+          .output(KV.of(sentence.episodeId(), spoken(sentence, stored, seconds, false)));
+    }
+
+    private static SpokenSentence spoken(
+        SentenceToSpeak sentence, StoredSpeech stored, double seconds, boolean reused) {
+      return new SpokenSentence(
+          sentence.episodeId(),
+          sentence.index(),
+          sentence.display(),
+          sentence.paragraphEnd(),
+          stored,
+          seconds,
+          reused);
     }
 
     @Teardown

@@ -50,10 +50,12 @@ public final class EpisodeJson {
    * transcript) and the size and SHA-256 of the MP3 and transcript written with it, so that a
    * rerun trusts only files that are whole and belong to this JSON.
    *
+   * @param mp3 the MP3's bytes as written
    * @param vtt the transcript's bytes as written
    */
   public static byte[] of(
-      MixedEpisode episode, String season, String makeId, byte[] vtt, double writeSeconds) {
+      MixedEpisode episode, String season, String makeId, byte[] mp3, byte[] vtt,
+      double writeSeconds) {
     EpisodeRequest request = episode.plan().request();
     ObjectNode root = JSON.createObjectNode();
     root.put("id", request.id());
@@ -79,7 +81,7 @@ public final class EpisodeJson {
     }
     root.put("source_hash", sourceHash(request, episode.plan().voice(), season));
     ObjectNode files = root.putObject("files");
-    describe(files.putObject("mp3"), episode.mp3());
+    describe(files.putObject("mp3"), mp3);
     describe(files.putObject("vtt"), vtt);
     root.put("story", request.story());
     if (request.storyInfo() != null) {

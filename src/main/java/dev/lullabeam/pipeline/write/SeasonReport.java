@@ -54,6 +54,8 @@ public final class SeasonReport {
     }
     int reused = 0;
     long sentences = 0;
+    long sentencesSpoken = 0;
+    long sentencesReused = 0;
     double audioSeconds = 0;
     double madeAudioSeconds = 0;
     int withWarnings = 0;
@@ -65,6 +67,8 @@ public final class SeasonReport {
         madeAudioSeconds += o.audioSeconds();
       }
       sentences += o.sentences();
+      sentencesSpoken += o.sentencesSpoken();
+      sentencesReused += o.sentencesReused();
       audioSeconds += o.audioSeconds();
       if (!warnings(o, storyWarnings).isEmpty()) {
         withWarnings++;
@@ -86,6 +90,8 @@ public final class SeasonReport {
     totals.put("reused", reused);
     totals.put("with_warnings", withWarnings);
     totals.put("sentences", sentences);
+    totals.put("sentences_spoken", sentencesSpoken);
+    totals.put("sentences_reused", sentencesReused);
     totals.put("audio_seconds", round(audioSeconds));
     totals.put("wall_seconds", round(wallSeconds));
     totals.put(
@@ -122,6 +128,10 @@ public final class SeasonReport {
         if (o.reused()) {
           entry.put("reused", true);
         }
+      }
+      if (o.sentencesSpoken() + o.sentencesReused() > 0) {
+        entry.put("sentences_spoken", o.sentencesSpoken());
+        entry.put("sentences_reused", o.sentencesReused());
       }
     }
     try {

@@ -8,6 +8,8 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.UUID;
+import org.apache.beam.sdk.io.FileSystems;
+import org.apache.beam.sdk.io.fs.MoveOptions;
 import org.apache.beam.sdk.io.fs.ResourceId;
 import org.apache.beam.sdk.metrics.Counter;
 import org.apache.beam.sdk.metrics.Metrics;
@@ -70,11 +72,15 @@ public class WriteEpisodes extends PTransform<PCollection<MixedEpisode>, PCollec
               OutputFiles.episodeFile(output, id, "vtt"),
               OutputFiles.episodeFile(output, id, "json"));
       try {
-        OutputFiles.writeAtomically(files.get(0), episode.mp3(), "audio/mpeg");
+        // The mixer left the MP3 in the work folder (not in memory): copy it in, then drop it.
+        ResourceId mixedMp3 = FileSystems.matchNewResource(episode.mp3File(), false);
+        byte[] mp3 = OutputFiles.read(mixedMp3);
+        OutputFiles.writeAtomically(files.get(0), mp3, "audio/mpeg");
         OutputFiles.writeAtomically(files.get(1), vtt, "text/vtt");
         double seconds = (System.nanoTime() - start) / 1e9;
         OutputFiles.writeAtomically(
-            files.get(2), EpisodeJson.of(episode, season, makeId, vtt, seconds), "application/json");
+            files.get(2), EpisodeJson.of(episode, season, makeId, mp3, vtt, seconds), "application/json");
+        FileSystems.delete(List.of(mixedMp3), MoveOptions.StandardMoveOptions.IGNORE_MISSING_FILES);
       } catch (IOException | RuntimeException e) {
         LOG.warn("Episode {}: writing outputs failed", id, e);
         deleteIncomplete(id, files, e);
@@ -86,6 +92,7 @@ public class WriteEpisodes extends PTransform<PCollection<MixedEpisode>, PCollec
       out.output(
           EpisodeOutcome.ok(id, request.line(), episode.sentences().size(), episode.durationSeconds())
               .withStoryAttempts(storyAttempts(request))
+              .withSpeech(episode.sentencesSpoken(), episode.sentencesReused())
               .withWarnings(loudnessWarning == null ? List.of() : List.of(loudnessWarning)));
     }
 

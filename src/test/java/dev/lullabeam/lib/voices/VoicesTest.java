@@ -29,6 +29,11 @@ class VoicesTest {
             }
 
             @Override
+            public String version() {
+              return "test-1";
+            }
+
+            @Override
             public int sampleRate() {
               return 8000;
             }

@@ -9,16 +9,20 @@ import static org.hamcrest.Matchers.nullValue;
 import dev.lullabeam.lib.audio.AudioClip;
 import dev.lullabeam.lib.audio.SentenceTiming;
 import dev.lullabeam.lib.backgrounds.Background;
-import dev.lullabeam.values.AssembledEpisode;
 import dev.lullabeam.values.EpisodeOutcome;
 import dev.lullabeam.values.EpisodePlan;
 import dev.lullabeam.values.EpisodeRequest;
 import dev.lullabeam.values.MixedEpisode;
+import dev.lullabeam.values.SpokenEpisode;
+import dev.lullabeam.values.SpokenSentence;
+import dev.lullabeam.values.StoredSpeech;
+import dev.lullabeam.pipeline.speech.SpeechStore;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.apache.beam.sdk.testing.PAssert;
 import org.apache.beam.sdk.testing.TestPipeline;
 import org.apache.beam.sdk.testing.TestPipelineExtension;
@@ -32,7 +36,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 
-/** Mixing as a stage: one small episode mixed, and the two ways an episode fails to mix. */
+/** Assembling and mixing as a stage: one small episode made, and the three ways one fails. */
 @ExtendWith(TestPipelineExtension.class)
 class MixEpisodeTest {
 
@@ -40,9 +44,9 @@ class MixEpisodeTest {
 
   @TempDir static Path work;
 
-  /** Two seconds of a syllable-paced tone: enough signal for the loudness gate to measure. */
-  private static AudioClip narration() {
-    short[] samples = new short[2 * RATE];
+  /** A syllable-paced tone: enough signal for the loudness gate to measure, nothing to trim. */
+  private static AudioClip tone(double seconds) {
+    short[] samples = new short[(int) Math.round(seconds * RATE)];
     for (int i = 0; i < samples.length; i++) {
       double t = i / (double) RATE;
       double syllables = 0.5 + 0.5 * Math.sin(2 * Math.PI * 4 * t);
@@ -51,16 +55,21 @@ class MixEpisodeTest {
     return new AudioClip(RATE, samples);
   }
 
-  private static AssembledEpisode episode(String id, String topic) {
+  /**
+   * "Hush." (0.9 s, spoken now) and "Sleep." (0.65 s, reused), stored: 2 s of narration with the
+   * pause between them.
+   */
+  private static SpokenEpisode episode(String id, String topic, SpeechStore store)
+      throws Exception {
     EpisodeRequest request =
         new EpisodeRequest(id, 2, topic, null, null, "Hush. Sleep.", null, null, 1);
-    return new AssembledEpisode(
+    StoredSpeech hush = store.put("v", "aa" + id, tone(0.9));
+    StoredSpeech sleep = store.put("v", "bb" + id, tone(0.65));
+    return new SpokenEpisode(
         new EpisodePlan(request, "cmu-slt-hsmm", 2),
-        narration(),
         List.of(
-            new SentenceTiming(0, "Hush.", 0, 900), new SentenceTiming(1, "Sleep.", 1350, 2000)),
-        1.2,
-        0.1);
+            new SpokenSentence(id, 0, "Hush.", false, hush, 0.7, false),
+            new SpokenSentence(id, 1, "Sleep.", true, sleep, 0, true)));
   }
 
   @Test
@@ -77,13 +86,19 @@ class MixEpisodeTest {
                         "broken", new Background("broken", notAudio.toString(), -20.0))))
             .apply(View.asMap());
 
+    SpeechStore store = SpeechStore.in(work.resolve("store").toString(), null);
+    SpokenEpisode unstored = episode("unstored", "ocean", store);
+    store.deleteAllBut(Set.of("aacalm", "bbcalm", "aalost", "bblost", "aanoisy", "bbnoisy"));
     PCollectionTuple mixed =
         pipeline
             .apply(
                 "Narrations",
                 Create.of(
-                    episode("calm", "ocean"), episode("lost", "volcano"), episode("noisy", "broken")))
-            .apply(new MixEpisode(backgrounds, "Test Season"));
+                    episode("calm", "ocean", store),
+                    episode("lost", "volcano", store),
+                    episode("noisy", "broken", store),
+                    unstored))
+            .apply(new MixEpisode(backgrounds, "Test Season", store));
 
     PAssert.that(mixed.get(MixEpisode.MIXED))
         .satisfies(
@@ -98,7 +113,15 @@ class MixEpisodeTest {
               assertThat(calm.sentences().get(1), is(new SentenceTiming(1, "Sleep.", 8350, 9000)));
               assertThat(calm.loudness().integratedLufs(), closeTo(-16.0, 0.6));
               assertThat(calm.loudnessWarning(), is(nullValue()));
-              assertThat(calm.mp3().length > 100_000, is(true));
+              try {
+                assertThat(Files.size(Path.of(calm.mp3File())) > 100_000, is(true));
+              } catch (java.io.IOException e) {
+                throw new AssertionError(e);
+              }
+              assertThat(
+                  calm.mp3File(), is(work.resolve("store/mixed/calm.mp3").toString()));
+              assertThat(calm.sentencesSpoken(), is(1));
+              assertThat(calm.sentencesReused(), is(1));
               return null;
             });
     PAssert.that(
@@ -109,10 +132,13 @@ class MixEpisodeTest {
                         .via(
                             (EpisodeOutcome o) ->
                                 o.id() + ": " + o.reason().replaceAll(":.*", "") + " / "
-                                    + (o.error() == null ? "no exception" : o.error().type()))))
+                                    + (o.error() == null ? "no exception" : o.error().type())
+                                    + " / spoken " + o.sentencesSpoken()
+                                    + ", reused " + o.sentencesReused())))
         .containsInAnyOrder(
-            "lost: no background for topic 'volcano' / no exception",
-            "noisy: mixing failed / java.io.IOException");
+            "lost: no background for topic 'volcano' / no exception / spoken 1, reused 1",
+            "noisy: mixing failed / java.io.IOException / spoken 1, reused 1",
+            "unstored: assembly failed / java.io.FileNotFoundException / spoken 1, reused 1");
     pipeline.run().waitUntilFinish();
   }
 }

@@ -126,7 +126,7 @@ class SkipCompletedEpisodesTest {
     MixedEpisode episode =
         new MixedEpisode(
             new EpisodePlan(madeFrom, VOICE, 2),
-            mp3,
+            output.resolve("mixed-" + madeFrom.id() + ".mp3").toString(),
             "backgrounds/rain.ogg",
             48000,
             List.of(
@@ -137,13 +137,15 @@ class SkipCompletedEpisodesTest {
             0.8,
             0.1,
             2.5,
-            null);
+            null,
+            2,
+            0);
     String makeId = UUID.randomUUID().toString();
     byte[] vtt = WebVtt.of(episode.sentences(), makeId).getBytes(StandardCharsets.UTF_8);
     String id = madeFrom.id();
     Files.write(episode(id + ".mp3"), mp3);
     Files.write(episode(id + ".vtt"), vtt);
-    Files.write(episode(id + ".json"), EpisodeJson.of(episode, season, makeId, vtt, 0.1));
+    Files.write(episode(id + ".json"), EpisodeJson.of(episode, season, makeId, mp3, vtt, 0.1));
   }
 
   private Path episode(String name) throws IOException {

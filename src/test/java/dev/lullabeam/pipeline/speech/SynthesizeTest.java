@@ -11,9 +11,13 @@ import dev.lullabeam.lib.audio.AudioClip;
 import dev.lullabeam.values.SentenceToSpeak;
 import dev.lullabeam.values.SpeechFailure;
 import dev.lullabeam.pipeline.metrics.ModelLoadMetrics;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.apache.beam.sdk.PipelineResult;
+import org.apache.beam.sdk.metrics.MetricNameFilter;
+import org.apache.beam.sdk.metrics.MetricsFilter;
 import org.apache.beam.sdk.testing.PAssert;
 import org.apache.beam.sdk.testing.TestPipeline;
 import org.apache.beam.sdk.testing.TestPipelineExtension;
@@ -25,6 +29,7 @@ import org.apache.beam.sdk.values.TypeDescriptors;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
 
 @ExtendWith(TestPipelineExtension.class)
 class SynthesizeTest {
@@ -37,11 +42,20 @@ class SynthesizeTest {
   static final String PICKY = "picky-test-voice";
 
   static final AtomicInteger closed = new AtomicInteger();
+  /** Every text the voice was asked to speak, in all tests. */
+  static final java.util.Set<String> asked = java.util.concurrent.ConcurrentHashMap.newKeySet();
+
+  @TempDir static Path work;
 
   static final class PickyVoice implements Voice {
     @Override
     public String name() {
       return PICKY;
+    }
+
+    @Override
+    public String version() {
+      return "picky-1";
     }
 
     @Override
@@ -51,6 +65,7 @@ class SynthesizeTest {
 
     @Override
     public AudioClip speak(String text) {
+      asked.add(text);
       if (text.contains("'") || text.contains("’")) {
         throw new IllegalArgumentException("cannot pronounce apostrophes");
       }
@@ -85,7 +100,7 @@ class SynthesizeTest {
                     sentence("calm", 1, "It's late."),
                     sentence("loud", 0, "Then came a boom."),
                     new SentenceToSpeak("mute", 0, "Hush.", "Hush.", false, "no-such-voice")))
-            .apply(new Synthesize());
+            .apply(new Synthesize(SpeechStore.in(work.resolve("first").toString(), null)));
 
     PAssert.that(
             speech
@@ -97,7 +112,7 @@ class SynthesizeTest {
                         .via(
                             (KV<String, SpokenSentence> s) ->
                                 s.getKey() + "#" + s.getValue().index() + " "
-                                    + s.getValue().audio().length())))
+                                    + s.getValue().speech().samples())))
         .containsInAnyOrder("calm#0 170", "calm#1 90");
     PAssert.that(
             speech
@@ -126,5 +141,56 @@ class SynthesizeTest {
         is(Map.of(ModelLoadMetrics.jvm(), 1)));
     assertThat(Voices.isLoaded(PICKY), is(false));
     assertThat(closed.get(), is(closedBefore + 1));
+  }
+
+  /**
+   * A sentence the store holds is handed on without asking the voice, with the stored audio's
+   * length; a new one is spoken and stored. The counters say which was which.
+   */
+  @Test
+  void reusesWhatTheStoreHoldsAndStoresWhatItSpeaks(TestPipeline pipeline) throws Exception {
+    SpeechStore store = SpeechStore.in(work.resolve("reuse").toString(), null);
+    String held = "The owl was held over from last night.";
+    String key = SpeechStore.key(new PickyVoice(), held);
+    // 7 samples: a length the picky voice never makes, so a reused clip is recognisable.
+    store.put(PICKY, key, new AudioClip(1000, new short[7]));
+
+    PCollectionTuple speech =
+        pipeline
+            .apply(Create.of(sentence("owl", 0, held), sentence("owl", 1, "A new moon rose.")))
+            .apply(new Synthesize(store));
+    PAssert.that(
+            speech
+                .get(Synthesize.SPOKEN)
+                .apply(
+                    MapElements.into(TypeDescriptors.strings())
+                        .via(
+                            (KV<String, SpokenSentence> s) ->
+                                s.getValue().index() + " " + s.getValue().speech().samples()
+                                    + (s.getValue().reused() ? " reused" : " spoken"))))
+        .containsInAnyOrder("0 7 reused", "1 160 spoken");
+    PipelineResult result = pipeline.run();
+    result.waitUntilFinish();
+
+    assertThat(asked.contains(held), is(false));
+    assertThat(counter(result, "sentences_spoken"), is(1L));
+    assertThat(counter(result, "sentences_reused"), is(1L));
+    String newKey = SpeechStore.key(new PickyVoice(), "A new moon rose.");
+    assertThat(store.find(PICKY, newKey).get().samples(), is(160));
+    assertThat(
+        Files.exists(
+            work.resolve("reuse/speech/" + PICKY + "/" + newKey.substring(0, 2) + "/" + newKey + ".wav")),
+        is(true));
+  }
+
+  private static long counter(PipelineResult result, String name) {
+    return result
+        .metrics()
+        .queryMetrics(
+            MetricsFilter.builder().addNameFilter(MetricNameFilter.named("lullabeam", name)).build())
+        .getCounters()
+        .iterator()
+        .next()
+        .getAttempted();
   }
 }

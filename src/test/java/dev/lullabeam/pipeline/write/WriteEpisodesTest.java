@@ -39,12 +39,15 @@ class WriteEpisodesTest {
 
   @TempDir Path work;
 
-  private static MixedEpisode mixed(String id, long line, String loudnessWarning) {
+  /** The MP3 waiting in the work folder, as the mixer leaves it. */
+  private MixedEpisode mixed(String id, long line, String loudnessWarning) throws Exception {
+    Path mixedMp3 = Files.createDirectories(work.resolve("work/mixed")).resolve(id + ".mp3");
+    Files.write(mixedMp3, MP3);
     EpisodeRequest request =
         new EpisodeRequest(id, line, "rain", "The " + id, null, "One. Two.", null, null, 1);
     return new MixedEpisode(
         new EpisodePlan(request, "cmu-slt-hsmm", 2),
-        MP3,
+        mixedMp3.toString(),
         "backgrounds/rain.ogg",
         48000,
         List.of(
@@ -54,7 +57,9 @@ class WriteEpisodesTest {
         0.8,
         0.1,
         2.5,
-        loudnessWarning);
+        loudnessWarning,
+        2,
+        0);
   }
 
   @Test
@@ -67,12 +72,13 @@ class WriteEpisodesTest {
 
     PAssert.that(outcomes)
         .containsInAnyOrder(
-            EpisodeOutcome.ok("fox", 2, 2, 24.0),
-            EpisodeOutcome.ok("owl", 3, 2, 24.0).withWarnings(List.of(OFF_TARGET)));
+            EpisodeOutcome.ok("fox", 2, 2, 24.0).withSpeech(2, 0),
+            EpisodeOutcome.ok("owl", 3, 2, 24.0).withWarnings(List.of(OFF_TARGET)).withSpeech(2, 0));
     pipeline.run().waitUntilFinish();
 
     Path episodes = work.resolve("out/episodes");
     assertThat(Files.readAllBytes(episodes.resolve("fox.mp3")), is(MP3));
+    assertThat(Files.exists(work.resolve("work/mixed/fox.mp3")), is(false));
     assertThat(
         Files.readString(episodes.resolve("fox.vtt")),
         containsString("00:00:07.000 --> 00:00:07.800\nOne.\n"));

@@ -95,6 +95,12 @@ public final class MaryVoice implements Voice {
     return name;
   }
 
+  /** MaryTTS's version, which also versions its bundled voices (they are released together). */
+  @Override
+  public String version() {
+    return "marytts-" + marytts.Version.specificationVersion();
+  }
+
   @Override
   public int sampleRate() {
     return sampleRate;

@@ -2,12 +2,10 @@ package dev.lullabeam.pipeline.assembly;
 
 import static java.util.stream.Collectors.joining;
 
-import dev.lullabeam.values.AssembledEpisode;
-
-import dev.lullabeam.lib.audio.NarrationAssembler;
 import dev.lullabeam.values.EpisodePlan;
 import dev.lullabeam.values.EpisodeOutcome;
 import dev.lullabeam.values.SpeechFailure;
+import dev.lullabeam.values.SpokenEpisode;
 import dev.lullabeam.values.SpokenSentence;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -23,15 +21,14 @@ import org.apache.beam.sdk.values.KV;
 import org.apache.beam.sdk.values.PCollectionTuple;
 import org.apache.beam.sdk.values.TupleTag;
 import org.apache.beam.sdk.values.TupleTagList;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
- * Regroups the spoken sentences by episode and joins them in story order with natural pauses.
- * An episode is assembled only when every planned sentence arrived; a speech failure or a missing
- * sentence makes it a failed outcome that says which.
+ * Regroups the spoken sentences by episode, in story order. An episode goes on only when every
+ * planned sentence arrived; a speech failure or a missing sentence makes it a failed outcome that
+ * says which. Only references to the stored audio are grouped ({@link SpokenSentence}): the
+ * audio is read back where the episode is assembled and mixed ({@link EpisodeNarration}).
  */
-public class AssembleEpisode
+public class GroupSentencesByEpisode
     extends PTransform<KeyedPCollectionTuple<String>, PCollectionTuple> {
 
   /** Input: episode id → plan. */
@@ -41,7 +38,8 @@ public class AssembleEpisode
   /** Input: episode id → why a sentence could not be spoken. */
   public static final TupleTag<SpeechFailure> SPEECH_FAILED = new TupleTag<SpeechFailure>() {};
 
-  public static final TupleTag<AssembledEpisode> ASSEMBLED = new TupleTag<AssembledEpisode>() {};
+  /** Episodes whose every sentence was spoken. */
+  public static final TupleTag<SpokenEpisode> COMPLETE = new TupleTag<SpokenEpisode>() {};
   public static final TupleTag<EpisodeOutcome> FAILED = new TupleTag<EpisodeOutcome>() {};
 
   @Override
@@ -49,13 +47,11 @@ public class AssembleEpisode
     return input
         .apply("GroupByEpisode", CoGroupByKey.create())
         .apply(
-            "JoinSentences",
-            ParDo.of(new JoinSentencesFn()).withOutputTags(ASSEMBLED, TupleTagList.of(FAILED)));
+            "CheckEverySentenceSpoken",
+            ParDo.of(new CheckSentencesFn()).withOutputTags(COMPLETE, TupleTagList.of(FAILED)));
   }
 
-  static class JoinSentencesFn extends DoFn<KV<String, CoGbkResult>, AssembledEpisode> {
-    private static final Logger LOG = LoggerFactory.getLogger(JoinSentencesFn.class);
-
+  static class CheckSentencesFn extends DoFn<KV<String, CoGbkResult>, SpokenEpisode> {
     @ProcessElement
     public void process(@Element KV<String, CoGbkResult> grouped, MultiOutputReceiver out) {
       String id = grouped.getKey();
@@ -73,7 +69,10 @@ public class AssembleEpisode
         // Every sentence's reason; the error of the first, in a stable order.
         failures.sort(Comparator.comparing(SpeechFailure::reason));
         String reasons = failures.stream().map(SpeechFailure::reason).collect(joining("; "));
-        out.get(FAILED).output(EpisodeOutcome.failed(id, line, reasons, failures.get(0).error()));
+        out.get(FAILED)
+            .output(
+                EpisodeOutcome.failed(id, line, reasons, failures.get(0).error())
+                    .withSpeech(spokenNow(spoken), spoken.size() - spokenNow(spoken)));
         return;
       }
       spoken.sort(Comparator.comparingInt(SpokenSentence::index));
@@ -89,30 +88,15 @@ public class AssembleEpisode
                     id,
                     line,
                     "expected " + plan.sentenceCount() + " spoken sentences, got " + spoken.size()
-                        + (missing.isEmpty() ? "" : "; missing sentence(s) " + missing)));
+                        + (missing.isEmpty() ? "" : "; missing sentence(s) " + missing))
+                    .withSpeech(spokenNow(spoken), spoken.size() - spokenNow(spoken)));
         return;
       }
-      long start = System.nanoTime();
-      List<NarrationAssembler.Part> parts = new ArrayList<>();
-      double synthesis = 0;
-      for (SpokenSentence s : spoken) {
-        parts.add(new NarrationAssembler.Part(s.index(), s.text(), s.paragraphEnd(), s.audio()));
-        synthesis += s.synthesisSeconds();
-      }
-      try {
-        NarrationAssembler.Narration narration = NarrationAssembler.assemble(parts);
-        out.get(ASSEMBLED)
-            .output(
-                new AssembledEpisode(
-                    plan,
-                    narration.audio,
-                    narration.sentences,
-                    synthesis,
-                    (System.nanoTime() - start) / 1e9));
-      } catch (IllegalArgumentException e) {
-        LOG.warn("Episode {}: assembly failed", id, e);
-        out.get(FAILED).output(EpisodeOutcome.failed(id, line, "assembly failed", e));
-      }
+      out.get(COMPLETE).output(new SpokenEpisode(plan, spoken));
+    }
+
+    private static int spokenNow(List<SpokenSentence> sentences) {
+      return (int) sentences.stream().filter(s -> !s.reused()).count();
     }
   }
 }

@@ -1,8 +1,7 @@
 package dev.lullabeam.pipeline.assembly;
 
-import dev.lullabeam.values.AssembledEpisode;
-
-import dev.lullabeam.lib.audio.AudioClip;
+import dev.lullabeam.values.SpokenEpisode;
+import dev.lullabeam.values.StoredSpeech;
 import dev.lullabeam.values.EpisodeRequest;
 import dev.lullabeam.values.EpisodePlan;
 import dev.lullabeam.values.EpisodePlanCoder;
@@ -25,20 +24,20 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 @ExtendWith(TestPipelineExtension.class)
-class AssembleEpisodeTest {
+class GroupSentencesByEpisodeTest {
 
   private static EpisodePlan plan(String id, long line, int sentences) {
     return new EpisodePlan(
         new EpisodeRequest(id, line, "rain", null, null, "story", null, null, 1), "v", sentences);
   }
 
+  /** Sentence 0 of every episode was reused from the store, the others spoken now. */
   private static KV<String, SpokenSentence> spoken(String id, int index) {
-    short[] samples = new short[100];
-    java.util.Arrays.fill(samples, (short) 8000);
+    StoredSpeech stored = new StoredSpeech("v", id + index, 1000, 100);
     return KV.of(
         id,
         new SpokenSentence(
-            id, index, "Sentence " + index + ".", false, new AudioClip(1000, samples), 0.5));
+            id, index, "Sentence " + index + ".", false, stored, index == 0 ? 0 : 0.75, index == 0));
   }
 
   @Test
@@ -69,26 +68,27 @@ class AssembleEpisodeTest {
                         EpisodeOutcome.Cause.of(new IllegalStateException("boom"))))));
 
     PCollectionTuple result =
-        KeyedPCollectionTuple.of(AssembleEpisode.PLAN, plans)
-            .and(AssembleEpisode.SPOKEN, sentences)
-            .and(AssembleEpisode.SPEECH_FAILED, failures)
-            .apply(new AssembleEpisode());
+        KeyedPCollectionTuple.of(GroupSentencesByEpisode.PLAN, plans)
+            .and(GroupSentencesByEpisode.SPOKEN, sentences)
+            .and(GroupSentencesByEpisode.SPEECH_FAILED, failures)
+            .apply(new GroupSentencesByEpisode());
 
     PAssert.that(
             result
-                .get(AssembleEpisode.ASSEMBLED)
+                .get(GroupSentencesByEpisode.COMPLETE)
                 .apply(
                     "Describe1",
-
                     MapElements.into(TypeDescriptors.strings())
                         .via(
-                            (AssembledEpisode e) ->
+                            (SpokenEpisode e) ->
                                 e.plan().request().id() + " " + e.sentences().get(0).text() + "…"
-                                    + e.sentences().get(2).text() + " synth=" + e.synthesisSeconds())))
-        .containsInAnyOrder("full Sentence 0.…Sentence 2. synth=1.5");
+                                    + e.sentences().get(2).text() + " synth=" + e.synthesisSeconds()
+                                    + " spoken=" + e.sentencesSpoken()
+                                    + " reused=" + e.sentencesReused())))
+        .containsInAnyOrder("full Sentence 0.…Sentence 2. synth=1.5 spoken=2 reused=1");
     PAssert.that(
             result
-                .get(AssembleEpisode.FAILED)
+                .get(GroupSentencesByEpisode.FAILED)
                 .apply(
                     "Describe2",
 
@@ -96,10 +96,13 @@ class AssembleEpisodeTest {
                         .via(
                             (EpisodeOutcome o) ->
                                 o.line() + " " + o.id() + ": " + o.reason()
-                                    + (o.error() == null ? "" : " [" + o.error().type() + "]"))))
+                                    + (o.error() == null ? "" : " [" + o.error().type() + "]")
+                                    + " spoken=" + o.sentencesSpoken()
+                                    + " reused=" + o.sentencesReused())))
         .containsInAnyOrder(
-            "3 gap: expected 3 spoken sentences, got 2; missing sentence(s) [1]",
-            "4 broken: sentence 2 could not be spoken: boom [java.lang.IllegalStateException]");
+            "3 gap: expected 3 spoken sentences, got 2; missing sentence(s) [1] spoken=1 reused=1",
+            "4 broken: sentence 2 could not be spoken: boom [java.lang.IllegalStateException]"
+                + " spoken=1 reused=1");
     pipeline.run().waitUntilFinish();
   }
 }
