@@ -93,7 +93,10 @@ public final class SeasonBenchmark implements Callable<Integer> {
               launcher.parse(
                   List.of(
                       "--catalogue=" + replicated, "--output=" + output,
-                      "--backgrounds=" + backgrounds, "--season=bench")));
+                      "--backgrounds=" + backgrounds, "--season=bench",
+                      // Copies of a story would reuse each other's sentences from the speech
+                      // store: speak every one, as the ceiling does and different stories would.
+                      "--reuseSpeech=false")));
     } catch (ConfigurationException e) {
       return launcher.configurationError(e);
     }

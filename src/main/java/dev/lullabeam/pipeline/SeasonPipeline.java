@@ -151,7 +151,7 @@ public final class SeasonPipeline {
     // Audio goes to the store; only references to it travel on, through every shuffle below.
     SpeechStore store = SpeechStore.of(options, output);
     PCollectionTuple speech =
-        sentences.get(SplitSentences.SENTENCES).apply("Synthesize", new Synthesize(store));
+        sentences.get(SplitSentences.SENTENCES).apply("Synthesize", new Synthesize(store, options.isReuseSpeech()));
 
     PCollectionTuple grouped =
         KeyedPCollectionTuple.of(GroupSentencesByEpisode.PLAN, sentences.get(SplitSentences.PLANS))

@@ -21,4 +21,13 @@ public interface SpeechStoreOptions extends PipelineOptions {
   boolean isKeepWork();
 
   void setKeepWork(boolean value);
+
+  @Description(
+      "Reuse sentences the store already holds (from this run or an earlier one). false speaks"
+          + " every sentence again, as bench-season does so that copies of a story cost what"
+          + " different stories would; what is spoken is still stored.")
+  @Default.Boolean(true)
+  boolean isReuseSpeech();
+
+  void setReuseSpeech(boolean value);
 }

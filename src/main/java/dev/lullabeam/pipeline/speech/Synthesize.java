@@ -48,16 +48,24 @@ public class Synthesize
       new TupleTag<KV<String, SpeechFailure>>() {};
 
   private final SpeechStore store;
+  private final boolean reuse;
 
+  /** Speaks into {@code store}, reusing what it already holds. */
   public Synthesize(SpeechStore store) {
+    this(store, true);
+  }
+
+  /** @param reuse false speaks every sentence again even when the store holds it */
+  public Synthesize(SpeechStore store, boolean reuse) {
     this.store = store;
+    this.reuse = reuse;
   }
 
   @Override
   public PCollectionTuple expand(PCollection<SentenceToSpeak> sentences) {
     return sentences.apply(
         "SpeakSentence",
-        ParDo.of(new SpeakFn(store)).withOutputTags(SPOKEN, TupleTagList.of(FAILED)));
+        ParDo.of(new SpeakFn(store, reuse)).withOutputTags(SPOKEN, TupleTagList.of(FAILED)));
   }
 
   static class SpeakFn extends DoFn<SentenceToSpeak, KV<String, SpokenSentence>> {
@@ -72,12 +80,14 @@ public class Synthesize
         Metrics.distribution("lullabeam", "synthesis_ms");
 
     private final SpeechStore store;
+    private final boolean reuse;
 
     /** voice name → this instance's hold on it; a season may use several voices. */
     private transient Map<String, SharedModels<String, Voice>.Lease> leases;
 
-    SpeakFn(SpeechStore store) {
+    SpeakFn(SpeechStore store, boolean reuse) {
       this.store = store;
+      this.reuse = reuse;
     }
 
     @Setup
@@ -107,7 +117,7 @@ public class Synthesize
       // key still stands for one sound.
       String key = SpeechStore.key(voice, sentence.spoken());
       try {
-        var stored = store.find(name, key);
+        var stored = reuse ? store.find(name, key) : java.util.Optional.<StoredSpeech>empty();
         if (stored.isPresent()) {
           reused.inc();
           out.get(SPOKEN)

@@ -183,6 +183,30 @@ class SynthesizeTest {
         is(true));
   }
 
+  @Test
+  void withoutReuseEverySentenceIsSpokenAgain(TestPipeline pipeline) throws Exception {
+    SpeechStore store = SpeechStore.in(work.resolve("no-reuse").toString(), null);
+    String held = "The owl was held over from last night.";
+    store.put(PICKY, SpeechStore.key(new PickyVoice(), held), new AudioClip(1000, new short[7]));
+
+    PCollectionTuple speech =
+        pipeline.apply(Create.of(sentence("owl", 0, held))).apply(new Synthesize(store, false));
+    PAssert.that(
+            speech
+                .get(Synthesize.SPOKEN)
+                .apply(
+                    MapElements.into(TypeDescriptors.strings())
+                        .via(
+                            (KV<String, SpokenSentence> s) ->
+                                s.getValue().index()
+                                    + (s.getValue().reused() ? " reused" : " spoken")
+                                    + (s.getValue().speech().samples() == 7 ? ", the stored clip" : ", anew"))))
+        .containsInAnyOrder("0 spoken, anew");
+    PipelineResult result = pipeline.run();
+    result.waitUntilFinish();
+    assertThat(counter(result, "sentences_reused"), is(0L));
+  }
+
   private static long counter(PipelineResult result, String name) {
     return result
         .metrics()
