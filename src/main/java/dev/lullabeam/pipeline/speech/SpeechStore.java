@@ -8,15 +8,20 @@ import java.io.BufferedInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.Serializable;
+import java.net.URI;
 import java.nio.channels.Channels;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.stream.Stream;
 import javax.sound.sampled.AudioFileFormat;
 import javax.sound.sampled.AudioSystem;
 import javax.sound.sampled.UnsupportedAudioFileException;
@@ -160,7 +165,33 @@ public final class SpeechStore implements Serializable {
       doomed.add(file.resourceId());
     }
     FileSystems.delete(doomed, StandardMoveOptions.IGNORE_MISSING_FILES);
+    removeEmptyLocalFolders();
     return doomed.size();
+  }
+
+  /**
+   * On a local disk, the folders the deleted entries leave empty go too (the work folder itself
+   * when nothing is kept). Object stores such as gs:// have no folders to leave behind.
+   */
+  private void removeEmptyLocalFolders() throws IOException {
+    ResourceId root = FileSystems.matchNewResource(workDir, true);
+    if (!"file".equals(root.getScheme())) {
+      return;
+    }
+    String location = root.toString();
+    Path folder = location.startsWith("file:") ? Path.of(URI.create(location)) : Path.of(location);
+    if (!Files.isDirectory(folder)) {
+      return;
+    }
+    try (Stream<Path> paths = Files.walk(folder)) {
+      for (Path dir : paths.filter(Files::isDirectory).sorted(Comparator.reverseOrder()).toList()) {
+        try (Stream<Path> entries = Files.list(dir)) {
+          if (entries.findAny().isEmpty()) {
+            Files.delete(dir);
+          }
+        }
+      }
+    }
   }
 
   private static List<MatchResult.Metadata> match(String pattern) throws IOException {

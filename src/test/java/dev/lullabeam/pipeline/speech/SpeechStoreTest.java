@@ -93,6 +93,20 @@ class SpeechStoreTest {
           files.filter(Files::isRegularFile).map(p -> p.getFileName().toString()).toList(),
           containsInAnyOrder(keep + ".wav"));
     }
+    try (Stream<Path> folders = Files.walk(work)) {
+      assertThat("no empty folder is left behind",
+          folders.filter(Files::isDirectory).map(work::relativize).map(Path::toString).toList(),
+          containsInAnyOrder("", "speech", "speech/slt", "speech/slt/" + keep.substring(0, 2)));
+    }
+  }
+
+  @Test
+  void deletingEveryEntryLeavesNoWorkFolderBehind() throws Exception {
+    Path folder = work.resolve("work");
+    SpeechStore store = SpeechStore.in(folder.toString(), null);
+    store.put("slt", SpeechStore.key(SLT, "Drop me."), clip(10));
+    assertThat(store.deleteAllBut(Set.of()), is(1));
+    assertThat(Files.exists(folder), is(false));
   }
 
   @Test
