@@ -30,9 +30,9 @@ class LanguageModelsTest {
 
   @Test
   void concurrentUsersShareOneLoadPerKey() throws Exception {
-    Path dir = TestModels.writeTiny(tempDir.resolve("shared"), 31);
+    Path dir = TestModels.writeTiny(tempDir.resolve("tiny-model"), 31);
     ModelKey key = ModelKey.cpu(dir);
-    ModelKey sameThroughOtherPath = ModelKey.cpu(dir.resolve("../shared"));
+    ModelKey sameThroughOtherPath = ModelKey.cpu(dir.resolve("../tiny-model"));
     ModelKey halfPrecision = new ModelKey(dir, DeviceSpec.CPU, ComputeType.FLOAT16);
     List<SharedModels<ModelKey, BatchingGenerator>.Lease> leases = new ArrayList<>();
     ExecutorService threads = Executors.newFixedThreadPool(6);
