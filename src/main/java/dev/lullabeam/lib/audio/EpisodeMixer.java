@@ -78,11 +78,14 @@ public final class EpisodeMixer {
         AmbienceBed.build(ambienceStereo, rate, frames, voiceDb + ambienceGainDb);
 
     // Voice centred: the same signal in both channels, plus the stereo bed.
+    float[] samples = new float[frames * 2];
     ByteBuffer mix = ByteBuffer.allocate(frames * 2 * 4).order(ByteOrder.LITTLE_ENDIAN);
     for (int i = 0; i < frames; i++) {
       float v = compressed[i] / 32768f;
-      mix.putFloat(v + bed[2 * i] / 32768f);
-      mix.putFloat(v + bed[2 * i + 1] / 32768f);
+      samples[2 * i] = v + bed[2 * i] / 32768f;
+      samples[2 * i + 1] = v + bed[2 * i + 1] / 32768f;
+      mix.putFloat(samples[2 * i]);
+      mix.putFloat(samples[2 * i + 1]);
     }
     Path mixFile = workDir.resolve("mix.f32");
     Files.write(mixFile, mix.array());
@@ -93,8 +96,12 @@ public final class EpisodeMixer {
     // its cost). When that gain would push peaks over the ceiling, a limiter holds them and the
     // limited audio is measured and the gain corrected before encoding. The encoded MP3 is
     // measured last; should encoding raise a true peak over −1 dBTP, it is limited harder.
-    Loudness mixLoudness = Loudness.measure(input);
-    double gainDb = TARGET_LUFS - mixLoudness.integratedLufs();
+    // The mix is measured in the JVM (LoudnessMeter, checked against ffmpeg's ebur128): one ffmpeg
+    // process per episode fewer. A mix with nothing above the gate measures -inf: aim as ffmpeg's
+    // -70 LUFS floor did.
+    Loudness mixLoudness = LoudnessMeter.measure(samples, 2, rate);
+    double mixLufs = Double.isFinite(mixLoudness.integratedLufs()) ? mixLoudness.integratedLufs() : -70;
+    double gainDb = TARGET_LUFS - mixLufs;
     double limitDb = LIMITER_CEILING_DB;
     boolean limit = mixLoudness.truePeakDbtp() + gainDb > limitDb;
     Path mp3 = workDir.resolve("episode.mp3");
