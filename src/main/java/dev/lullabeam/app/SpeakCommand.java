@@ -12,6 +12,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -48,7 +49,7 @@ public final class SpeakCommand implements Callable<Integer> {
       err.println("lullabeam speak: folder does not exist: " + parent);
       return 2;
     }
-    java.util.Optional<String> unspeakable = StoryText.unspeakable(text, voice);
+    Optional<String> unspeakable = StoryText.unspeakable(text, voice);
     if (unspeakable.isPresent()) {
       err.println("lullabeam speak: " + unspeakable.get());
       return 2;

@@ -1,6 +1,7 @@
 package dev.lullabeam.lib.backgrounds;
 
 import java.io.Serializable;
+import java.util.Locale;
 import java.util.Objects;
 
 /** The ambience for one topic: an audio file and its level relative to the voice. */
@@ -24,7 +25,7 @@ public final class Background implements Serializable {
 
   /** Topics are matched case-insensitively, with spaces and underscores read as hyphens. */
   public static String normaliseTopic(String topic) {
-    return topic.trim().toLowerCase(java.util.Locale.ROOT).replaceAll("[\\s_]+", "-");
+    return topic.trim().toLowerCase(Locale.ROOT).replaceAll("[\\s_]+", "-");
   }
 
   @Override

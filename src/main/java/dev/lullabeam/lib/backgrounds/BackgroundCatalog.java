@@ -7,6 +7,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
 import org.apache.commons.csv.CSVFormat;
@@ -46,7 +47,7 @@ public final class BackgroundCatalog {
             + ") cannot be decoded: " + e.getMessage(), e);
       }
       if (background.gainDb < QUIETEST_SENSIBLE_GAIN_DB || background.gainDb > LOUDEST_SENSIBLE_GAIN_DB) {
-        warnings.add(String.format(java.util.Locale.ROOT,
+        warnings.add(String.format(Locale.ROOT,
             "background of topic '%s' has gain_db %.1f: outside %.0f..%.0f dB it is %s",
             background.topic, background.gainDb, QUIETEST_SENSIBLE_GAIN_DB, LOUDEST_SENSIBLE_GAIN_DB,
             background.gainDb > LOUDEST_SENSIBLE_GAIN_DB ? "as loud as the voice" : "barely audible"));

@@ -1,6 +1,7 @@
 package dev.lullabeam.lib.text;
 
 import java.util.List;
+import java.util.Optional;
 
 /** The text stage as the pipeline sees it: a story in, sentences ready for the voice out. */
 public final class StoryText {
@@ -19,7 +20,7 @@ public final class StoryText {
    * most of its letters are in another script, which the voice would read as romanised gibberish.
    * The season and {@code speak} both ask this first, so the same text takes the same path.
    */
-  public static java.util.Optional<String> unspeakable(String story, String voice) {
+  public static Optional<String> unspeakable(String story, String voice) {
     return Scripts.mostlyForeign(story)
         .map(f -> "the story is written in " + f.describe() + ", which the English voice " + voice
             + " cannot speak");

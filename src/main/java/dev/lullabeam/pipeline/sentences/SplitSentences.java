@@ -8,6 +8,7 @@ import dev.lullabeam.values.EpisodePlan;
 import dev.lullabeam.values.SentenceToSpeak;
 import dev.lullabeam.values.EpisodeOutcome;
 import java.util.List;
+import java.util.Optional;
 import org.apache.beam.sdk.metrics.Counter;
 import org.apache.beam.sdk.metrics.Metrics;
 import org.apache.beam.sdk.transforms.DoFn;
@@ -68,7 +69,7 @@ public class SplitSentences extends PTransform<PCollection<EpisodeRequest>, PCol
     @ProcessElement
     public void process(@Element EpisodeRequest request, MultiOutputReceiver out) {
       String voice = request.voice() != null ? request.voice() : defaultVoice;
-      java.util.Optional<String> unspeakable = StoryText.unspeakable(request.story(), voice);
+      Optional<String> unspeakable = StoryText.unspeakable(request.story(), voice);
       if (unspeakable.isPresent()) {
         out.get(FAILED).output(EpisodeOutcome.failed(request.id(), request.line(), unspeakable.get()));
         return;

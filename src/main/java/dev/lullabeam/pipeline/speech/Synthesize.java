@@ -15,6 +15,7 @@ import dev.lullabeam.values.StoredSpeech;
 import java.io.IOException;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.Optional;
 import org.apache.beam.sdk.metrics.Counter;
 import org.apache.beam.sdk.metrics.Distribution;
 import org.apache.beam.sdk.metrics.Metrics;
@@ -117,7 +118,7 @@ public class Synthesize
       // key still stands for one sound.
       String key = SpeechStore.key(voice, sentence.spoken());
       try {
-        var stored = reuse ? store.find(name, key) : java.util.Optional.<StoredSpeech>empty();
+        var stored = reuse ? store.find(name, key) : Optional.<StoredSpeech>empty();
         if (stored.isPresent()) {
           reused.inc();
           out.get(SPOKEN)
