@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.lullabeam.lib.backgrounds.Background;
 import dev.lullabeam.lib.backgrounds.BackgroundCatalog;
 import dev.lullabeam.lib.lm.hub.ModelUnavailableException;
+import dev.lullabeam.lib.publish.PublishException;
 import dev.lullabeam.lib.text.TextDecoding;
 import dev.lullabeam.lib.voices.Voices;
 import dev.lullabeam.pipeline.SeasonOptions;
@@ -127,6 +128,7 @@ public final class SeasonLauncher {
           "unknown voice '" + options.getVoice() + "' (known: " + String.join(", ", Voices.known()) + ")");
     }
     NumericOptions.check(options, runner);
+    SeasonPublishing.settings(options); // a bad --publicUrl or --cover stops the season here
     Map<String, Background> backgrounds;
     List<String> warnings = new ArrayList<>();
     try {
@@ -282,7 +284,24 @@ public final class SeasonLauncher {
       err.println("lullabeam " + command + ": cannot complete the report: " + e.getMessage());
       return PIPELINE_FAILED;
     }
-    return printSummary(options.getOutput());
+    boolean published = publish(options);
+    int status = printSummary(options.getOutput());
+    return published ? status : PIPELINE_FAILED;
+  }
+
+  /** Publishes the finished season (feed, cover, page: {@link SeasonPublishing}); false if that failed. */
+  private boolean publish(SeasonOptions options) {
+    try {
+      SeasonPublishing.publish(
+          SeasonPublishing.localFolder(options.getOutput()), SeasonPublishing.settings(options), out);
+      return true;
+    } catch (ConfigurationException e) {
+      out.println("lullabeam: not published: " + e.getMessage());
+      return true;
+    } catch (IOException | PublishException | RuntimeException e) {
+      err.println("lullabeam " + command + ": cannot publish the season: " + e.getMessage());
+      return false;
+    }
   }
 
   /**
