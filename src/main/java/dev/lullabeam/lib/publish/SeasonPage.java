@@ -117,9 +117,9 @@ public final class SeasonPage {
     return html.toString().getBytes(StandardCharsets.UTF_8);
   }
 
-  /** H:MM:SS or M:SS. */
+  /** H:MM:SS or M:SS, whole seconds cut as audio players show them. */
   static String duration(double seconds) {
-    long s = Math.round(seconds);
+    long s = (long) Math.floor(seconds);
     return s >= 3600
         ? String.format(Locale.ROOT, "%d:%02d:%02d", s / 3600, (s / 60) % 60, s % 60)
         : String.format(Locale.ROOT, "%d:%02d", s / 60, s % 60);

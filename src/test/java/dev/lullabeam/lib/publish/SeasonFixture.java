@@ -13,7 +13,7 @@ import java.util.List;
 /**
  * A finished season's folder as the season command leaves it, small: report.json with two ok
  * episodes (catalogue lines 2 and 4), a rejected row (line 3) and a bad row (line 5); for each ok
- * episode a real MP3 (a quiet tone, made by the bundled ffmpeg), its VTT and its JSON sidecar
+ * episode a real MP3 (a slowly swelling tone, made by the bundled ffmpeg), its VTT and its JSON sidecar
  * with the fields {@code EpisodeJson} writes that publishing reads.
  */
 final class SeasonFixture {
@@ -52,8 +52,8 @@ final class SeasonFixture {
     Ffmpeg.run(
         List.of(
             "-loglevel", "error", "-y", "-f", "lavfi", "-i",
-            "sine=frequency=" + hz + ":duration=" + seconds + ":sample_rate=48000",
-            "-af", "volume=0.5", "-ac", "2", "-c:a", "libmp3lame", "-b:a", "128k", mp3.toString()));
+            "aevalsrc='0.7*sin(2*PI*" + hz + "*t)*(0.55+0.45*sin(2*PI*0.7*t))':s=48000:d=" + seconds,
+            "-ac", "2", "-c:a", "libmp3lame", "-b:a", "128k", mp3.toString()));
     String vtt = "WEBVTT\n\nNOTE make_id abc\n\n1\n00:00:00.000 --> 00:00:01.000\n"
         + story.lines().findFirst().orElse("").replace("&", "&amp;").replace("<", "&lt;") + "\n\n"
         + "2\n00:00:01.000 --> 00:00:02.000\nThe end.\n";
