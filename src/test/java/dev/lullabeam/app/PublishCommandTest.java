@@ -51,9 +51,9 @@ class PublishCommandTest {
     Path catalogue = work.resolve("season.csv");
     Files.writeString(
         catalogue,
-        "id,topic,title,story\n"
-            + "moon-boat,ocean,The Moon Boat,\"A little boat sailed under the moon.\"\n"
-            + "bad id!,rain,Oops,\"This row has a bad id.\"\n",
+        "id,topic,title,story,pub_date\n"
+            + "moon-boat,ocean,The Moon Boat,\"A little boat sailed under the moon.\",2026-12-24\n"
+            + "bad id!,rain,Oops,\"This row has a bad id.\",\n",
         StandardCharsets.UTF_8);
     output = work.resolve("out");
     season =
@@ -71,7 +71,9 @@ class PublishCommandTest {
     String feed = Files.readString(output.resolve("feed.xml"));
     assertThat(feed, containsString("<enclosure url=\"https://example.org/podcast/episodes/moon-boat.mp3\" length=\""
         + Files.size(output.resolve("episodes/moon-boat.mp3")) + "\" type=\"audio/mpeg\" />"));
-    assertThat(feed, containsString("<pubDate>Tue, 01 Dec 2026 00:00:00 GMT</pubDate>"));
+    // The catalogue's pub_date wins over --firstPubDate; the report keeps it for later publishing.
+    assertThat(feed, containsString("<pubDate>Thu, 24 Dec 2026 00:00:00 GMT</pubDate>"));
+    assertThat(Files.readString(output.resolve("report.json")), containsString("\"pub_date\" : \"2026-12-24\""));
     BufferedImage cover = ImageIO.read(output.resolve("cover.png").toFile());
     assertThat(cover.getWidth(), is(1400));
     String page = Files.readString(output.resolve("index.html"));
@@ -95,8 +97,8 @@ class PublishCommandTest {
     assertThat(feed, containsString("<title>Renamed &amp; Co</title>"));
     assertThat(feed, containsString("<itunes:explicit>true</itunes:explicit>"));
     assertThat(guid(feed), equalTo(guid));
-    // Dates kept from the season's feed: no --firstPubDate this time.
-    assertThat(feed, containsString("<pubDate>Tue, 01 Dec 2026 00:00:00 GMT</pubDate>"));
+    // The catalogue's date, read back from the report.
+    assertThat(feed, containsString("<pubDate>Thu, 24 Dec 2026 00:00:00 GMT</pubDate>"));
     assertThat(Files.exists(output.resolve("index.html")), is(true));
     assertThat(Files.readAllBytes(output.resolve("episodes/moon-boat.mp3")), equalTo(mp3));
   }

@@ -60,13 +60,17 @@ public final class SeasonLauncher {
     private final SeasonRunner runner;
     private final Pipeline pipeline;
     private final List<String> warnings;
+    /** Episode id → the catalogue's pub_date, added to the report for publishing. */
+    private final Map<String, String> pubDates;
 
     private PreparedSeason(
-        SeasonOptions options, SeasonRunner runner, Pipeline pipeline, List<String> warnings) {
+        SeasonOptions options, SeasonRunner runner, Pipeline pipeline, List<String> warnings,
+        Map<String, String> pubDates) {
       this.options = options;
       this.runner = runner;
       this.pipeline = pipeline;
       this.warnings = List.copyOf(warnings);
+      this.pubDates = Map.copyOf(pubDates);
     }
 
     /** What the checks found worth saying about the whole season (printed, and in the report). */
@@ -150,7 +154,7 @@ public final class SeasonLauncher {
           "no room for the report in " + options.getOutput() + " (" + e.getMessage() + ")");
     }
     warnings.forEach(w -> out.println("lullabeam: warning: " + w));
-    return new PreparedSeason(options, runner, pipeline, warnings);
+    return new PreparedSeason(options, runner, pipeline, warnings, catalogue.pubDates());
   }
 
   /**
@@ -158,8 +162,10 @@ public final class SeasonLauncher {
    *
    * @param storyWriting story generation, or null when no row needs it
    * @param rows the catalogue's rows, good and bad
+   * @param pubDates episode id → its pub_date column
    */
-  private record CheckedCatalogue(SeasonPipeline.StoryWriting storyWriting, int rows) {}
+  private record CheckedCatalogue(
+      SeasonPipeline.StoryWriting storyWriting, int rows, Map<String, String> pubDates) {}
 
   /**
    * Reads the catalogue's header and rows; when rows need the language model, prepares it, or —
@@ -193,10 +199,10 @@ public final class SeasonLauncher {
     }
     int rowCount = rows.episodes.size() + rows.badRows.size();
     if (rows.episodes.stream().noneMatch(e -> e.story() == null)) {
-      return new CheckedCatalogue(null, rowCount);
+      return new CheckedCatalogue(null, rowCount, rows.pubDates);
     }
     try {
-      return new CheckedCatalogue(StoryWritingSetup.prepare(options, runner), rowCount);
+      return new CheckedCatalogue(StoryWritingSetup.prepare(options, runner), rowCount, rows.pubDates);
     } catch (ModelUnavailableException e) {
       String fallback = options.getFallbackCatalogue();
       if (fallback == null || fallback.isEmpty()) {
@@ -279,6 +285,7 @@ public final class SeasonLauncher {
       ResourceId report = OutputFiles.reportFile(options.getOutput());
       byte[] json = SeasonReport.withModelLoads(OutputFiles.read(report), ModelLoadMetrics.read(result));
       json = SeasonReport.withSeasonWarnings(json, season.warnings);
+      json = SeasonReport.withPubDates(json, season.pubDates);
       OutputFiles.replaceMakingRoom(report, json, "application/json");
     } catch (IOException | RuntimeException e) {
       err.println("lullabeam " + command + ": cannot complete the report: " + e.getMessage());

@@ -29,7 +29,7 @@ public record PublishedSeason(String title, List<Episode> episodes, List<OtherRo
    *
    * @param track its track number (the catalogue position), {@code itunes:episode}
    * @param mp3Bytes the MP3's size as it is now on disk: the enclosure's length
-   * @param pubDate the catalogue's {@code pub_date} (YYYY-MM-DD) when the JSON has one, else null
+   * @param pubDate the catalogue's {@code pub_date} (YYYY-MM-DD) as the report gives it, or null
    */
   public record Episode(
       String id, String title, int track, long line, double durationSeconds,
@@ -83,7 +83,9 @@ public record PublishedSeason(String title, List<Episode> episodes, List<OtherRo
         continue;
       }
       Optional<Episode> episode =
-          id != null && ID.matcher(id).matches() ? episode(files, id, line) : Optional.empty();
+          id != null && ID.matcher(id).matches()
+              ? episode(files, id, line, row.path("pub_date").asText(null))
+              : Optional.empty();
       if (episode.isPresent()) {
         episodes.add(episode.get());
       } else {
@@ -93,7 +95,7 @@ public record PublishedSeason(String title, List<Episode> episodes, List<OtherRo
     return new PublishedSeason(report.path("season").asText("lullabeam"), episodes, others);
   }
 
-  private static Optional<Episode> episode(SeasonFiles files, String id, long line)
+  private static Optional<Episode> episode(SeasonFiles files, String id, long line, String pubDate)
       throws IOException, PublishException {
     Optional<byte[]> json = files.read("episodes/" + id + ".json");
     Optional<Long> mp3 = files.size("episodes/" + id + ".mp3");
@@ -112,7 +114,7 @@ public record PublishedSeason(String title, List<Episode> episodes, List<OtherRo
             id, node.path("title").asText(id), node.path("track").asInt(), line,
             node.path("duration_s").asDouble(), number(node, "loudness_lufs"),
             number(node, "true_peak_dbtp"), node.path("story").asText(""), mp3.get(), transcript,
-            node.path("pub_date").asText(null)));
+            pubDate));
   }
 
   private static Double number(JsonNode node, String field) {

@@ -163,7 +163,7 @@ class PodcastFeedTest {
     String first = Files.readString(copy.resolve("feed.xml"));
     // Later, after a rerun remade the second episode: no --firstPubDate, so dates are kept.
     SeasonFixture.episode(copy, SeasonFixture.SECOND_ID, "Song of the <Sea>", 2, 4, 3.0, 600,
-        "Remade.", null);
+        "Remade.");
     SeasonPublisher.publish(files, settings(PUBLIC_URL, null), TODAY.plusDays(10));
     String second = Files.readString(copy.resolve("feed.xml"));
     assertThat(all(second, "<guid[^>]*>([^<]+)</guid>"), equalTo(all(first, "<guid[^>]*>([^<]+)</guid>")));
@@ -181,7 +181,7 @@ class PodcastFeedTest {
   void aCataloguePubDateWins() throws Exception {
     Path copy = Files.createTempDirectory("dated");
     SeasonFixture.write(copy);
-    SeasonFixture.episode(copy, SeasonFixture.FIRST_ID, "Owl", 1, 2, 2.0, 440, "Owl.", "2027-01-15");
+    SeasonFixture.pubDate(copy, SeasonFixture.FIRST_ID, "2027-01-15");
     SeasonPublisher.publish(new LocalSeasonFiles(copy), settings(PUBLIC_URL, LocalDate.of(2026, 12, 1)), TODAY);
     List<String> dates = all(Files.readString(copy.resolve("feed.xml")), "<pubDate>([^<]+)</pubDate>");
     assertThat(dates, contains("Fri, 15 Jan 2027 00:00:00 GMT", "Wed, 02 Dec 2026 00:00:00 GMT"));

@@ -29,9 +29,9 @@ final class SeasonFixture {
   static Path write(Path folder) throws IOException {
     Files.createDirectories(folder.resolve("episodes"));
     episode(folder, FIRST_ID, "The Owl's \"Quiet\" Night", 1, 2, 2.5, 330,
-        "An owl sat in the old oak & listened.\n\nThe night was soft.", null);
+        "An owl sat in the old oak & listened.\n\nThe night was soft.");
     episode(folder, SECOND_ID, "Song of the <Sea>", 2, 4, 4.0, 550,
-        "The waves came in slowly. </script><b>not bold</b>", null);
+        "The waves came in slowly. </script><b>not bold</b>");
     ObjectNode report = JSON.createObjectNode();
     report.put("season", SEASON);
     report.putObject("totals").put("rows", 4);
@@ -45,9 +45,20 @@ final class SeasonFixture {
     return folder;
   }
 
+  /** Gives the episode's report entry a pub_date, as the season does from the catalogue. */
+  static void pubDate(Path folder, String id, String date) throws IOException {
+    ObjectNode report = (ObjectNode) JSON.readTree(folder.resolve("report.json").toFile());
+    report.path("episodes").forEach(row -> {
+      if (id.equals(row.path("id").asText())) {
+        ((ObjectNode) row).put("pub_date", date);
+      }
+    });
+    Files.write(folder.resolve("report.json"), JSON.writeValueAsBytes(report));
+  }
+
   static void episode(
       Path folder, String id, String title, int track, int line, double seconds, int hz,
-      String story, String pubDate) throws IOException {
+      String story) throws IOException {
     Path mp3 = folder.resolve("episodes/" + id + ".mp3");
     Ffmpeg.run(
         List.of(
@@ -68,9 +79,6 @@ final class SeasonFixture {
     json.put("loudness_lufs", -16.02);
     json.put("true_peak_dbtp", -1.61);
     json.put("story", story);
-    if (pubDate != null) {
-      json.put("pub_date", pubDate);
-    }
     Files.write(folder.resolve("episodes/" + id + ".json"), JSON.writeValueAsBytes(json));
   }
 }
