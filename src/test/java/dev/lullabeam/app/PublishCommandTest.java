@@ -8,6 +8,8 @@ import static org.hamcrest.Matchers.is;
 import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.startsWith;
 
+import dev.lullabeam.lib.publish.FeedChecks;
+import dev.lullabeam.lib.publish.PageInBrowser;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -79,6 +81,16 @@ class PublishCommandTest {
     String page = Files.readString(output.resolve("index.html"));
     assertThat(page, allOf(containsString("The Moon Boat"), containsString("<svg class=\"waveform\""),
         containsString("bad id!"), containsString("<a class=\"feed\" href=\"feed.xml\"")));
+  }
+
+  @Test
+  void theSeasonsFeedIsValidAndItsPageWorksInABrowser() throws Exception {
+    assertThat(season.err, season.exit, is(0));
+    String feed = Files.readString(output.resolve("feed.xml"));
+    assertThat(FeedChecks.assertValid(feed, output, "https://example.org/podcast/"), is(1));
+    assertThat(
+        PageInBrowser.check(output.resolve("index.html"), Path.of("target", "season-page-real.png")),
+        is(1));
   }
 
   @Test

@@ -18,30 +18,21 @@ import com.rometools.modules.itunes.ITunes;
 import com.rometools.rome.feed.rss.Channel;
 import com.rometools.rome.feed.rss.Item;
 import com.rometools.rome.io.WireFeedInput;
-import java.io.ByteArrayInputStream;
 import java.io.StringReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.List;
 import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import javax.xml.XMLConstants;
-import javax.xml.namespace.NamespaceContext;
-import javax.xml.parsers.DocumentBuilderFactory;
 import javax.xml.xpath.XPath;
-import javax.xml.xpath.XPathConstants;
-import javax.xml.xpath.XPathFactory;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.w3c.dom.Document;
-import org.w3c.dom.NodeList;
-import org.xml.sax.InputSource;
 
 class PodcastFeedTest {
 
@@ -100,6 +91,7 @@ class PodcastFeedTest {
 
   @Test
   void everyRequiredElementIsPresentAndValid() throws Exception {
+    assertThat(FeedChecks.assertValid(feed, folder, PUBLIC_URL), is(2));
     XPath xpath = xpath();
     Document doc = parse(feed);
     // Apple's required channel tags.
@@ -257,45 +249,18 @@ class PodcastFeedTest {
   }
 
   static Document parse(String xml) throws Exception {
-    DocumentBuilderFactory factory = DocumentBuilderFactory.newInstance();
-    factory.setNamespaceAware(true);
-    return factory.newDocumentBuilder()
-        .parse(new InputSource(new ByteArrayInputStream(xml.getBytes(StandardCharsets.UTF_8))));
+    return FeedChecks.parse(xml);
   }
 
   static XPath xpath() {
-    XPath xpath = XPathFactory.newInstance().newXPath();
-    xpath.setNamespaceContext(
-        new NamespaceContext() {
-          @Override
-          public String getNamespaceURI(String prefix) {
-            return switch (prefix) {
-              case "itunes" -> "http://www.itunes.com/dtds/podcast-1.0.dtd";
-              case "podcast" -> "https://podcastindex.org/namespace/1.0";
-              default -> XMLConstants.NULL_NS_URI;
-            };
-          }
-
-          @Override
-          public String getPrefix(String uri) {
-            return null;
-          }
-
-          @Override
-          public Iterator<String> getPrefixes(String uri) {
-            return null;
-          }
-        });
-    return xpath;
+    return FeedChecks.xpath();
   }
 
   static String text(XPath xpath, Document doc, String expression) throws Exception {
-    NodeList nodes = (NodeList) xpath.evaluate(expression, doc, XPathConstants.NODESET);
-    assertThat(expression + " is present", nodes.getLength(), greaterThan(0));
-    return nodes.item(0).getTextContent().strip();
+    return FeedChecks.text(xpath, doc, expression);
   }
 
   static int count(XPath xpath, Document doc, String expression) throws Exception {
-    return ((NodeList) xpath.evaluate(expression, doc, XPathConstants.NODESET)).getLength();
+    return FeedChecks.count(xpath, doc, expression);
   }
 }
