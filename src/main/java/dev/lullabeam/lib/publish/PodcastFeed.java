@@ -76,7 +76,7 @@ public final class PodcastFeed {
   public static byte[] write(
       PublishedSeason season, PublishSettings settings, String baseUrl, String coverFile,
       byte[] previousFeed, LocalDate today) {
-    String title = settings.title() == null || settings.title().isBlank() ? season.title() : settings.title();
+    String title = settings.channelTitle(season.title());
     String feedUrl = baseUrl + FILE;
     Map<String, Date> previousDates = previousFeed == null ? Map.of() : pubDates(previousFeed);
 
@@ -84,10 +84,7 @@ public final class PodcastFeed {
     channel.setEncoding("UTF-8");
     channel.setTitle(title);
     channel.setLink(baseUrl + SeasonPage.FILE);
-    channel.setDescription(
-        settings.description() == null || settings.description().isBlank()
-            ? title + ": bedtime stories, narrated."
-            : settings.description());
+    channel.setDescription(settings.channelDescription(title));
     channel.setLanguage(settings.language());
     channel.setGenerator("lullabeam");
 

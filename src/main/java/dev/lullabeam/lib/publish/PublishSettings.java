@@ -45,6 +45,18 @@ public record PublishSettings(
   private static final Pattern LANGUAGE = Pattern.compile("[a-zA-Z]{2,3}(-[a-zA-Z0-9]{2,8})*");
   private static final Pattern EMAIL = Pattern.compile("[^@\\s]+@[^@\\s]+\\.[^@\\s]+");
 
+  /** The channel's title: {@code title}, or the season's name. */
+  public String channelTitle(String seasonName) {
+    return title == null || title.isBlank() ? seasonName : title;
+  }
+
+  /** The channel's description: {@code description}, or one made from the title. */
+  public String channelDescription(String channelTitle) {
+    return description == null || description.isBlank()
+        ? channelTitle + ": bedtime stories, narrated."
+        : description;
+  }
+
   /** The public URL, ending in a slash, or empty. */
   public Optional<String> baseUrl() {
     if (publicUrl == null || publicUrl.isBlank()) {

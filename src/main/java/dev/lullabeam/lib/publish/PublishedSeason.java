@@ -15,7 +15,8 @@ import java.util.regex.Pattern;
  *
  * @param title the season's name (the report's {@code season})
  * @param episodes the ok episodes whose files are all there, in catalogue order
- * @param others every other row (rejected, failed, bad rows, ok rows whose files are missing)
+ * @param others every other row (rejected, failed, bad rows, ok rows whose files are missing or
+ *     whose JSON cannot be read)
  */
 public record PublishedSeason(String title, List<Episode> episodes, List<OtherRow> others) {
 
@@ -82,10 +83,17 @@ public record PublishedSeason(String title, List<Episode> episodes, List<OtherRo
         others.add(new OtherRow(id, line, rowStatus, row.path("reason").asText("")));
         continue;
       }
-      Optional<Episode> episode =
-          id != null && ID.matcher(id).matches()
-              ? episode(files, id, line, row.path("pub_date").asText(null))
-              : Optional.empty();
+      Optional<Episode> episode;
+      try {
+        episode =
+            id != null && ID.matcher(id).matches()
+                ? episode(files, id, line, row.path("pub_date").asText(null))
+                : Optional.empty();
+      } catch (PublishException unreadable) {
+        // One damaged sidecar keeps its episode out of the feed, not the season.
+        others.add(new OtherRow(id, line, "unreadable", unreadable.getMessage()));
+        continue;
+      }
       if (episode.isPresent()) {
         episodes.add(episode.get());
       } else {

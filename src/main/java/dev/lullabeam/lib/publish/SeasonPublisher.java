@@ -47,11 +47,8 @@ public final class SeasonPublisher {
       throws IOException, PublishException {
     Optional<CoverArt.Cover> given = check(settings);
     PublishedSeason season = PublishedSeason.read(files);
-    String title = settings.title() == null || settings.title().isBlank() ? season.title() : settings.title();
-    String description =
-        settings.description() == null || settings.description().isBlank()
-            ? title + ": bedtime stories, narrated."
-            : settings.description();
+    String title = settings.channelTitle(season.title());
+    String description = settings.channelDescription(title);
     List<String> written = new ArrayList<>();
     List<String> notes = new ArrayList<>();
 

@@ -227,6 +227,18 @@ class PodcastFeedTest {
   }
 
   @Test
+  void aDamagedEpisodeJsonKeepsThatEpisodeOutOnly() throws Exception {
+    Path copy = Files.createTempDirectory("damaged");
+    SeasonFixture.write(copy);
+    Files.writeString(copy.resolve("episodes/" + SeasonFixture.FIRST_ID + ".json"), "{ truncated");
+    SeasonPublisher.publish(new LocalSeasonFiles(copy), settings(PUBLIC_URL, null), TODAY);
+    String written = Files.readString(copy.resolve("feed.xml"));
+    assertThat(all(written, "<title>([^<]+)</title>"), contains("Moon &amp; &lt;Stars&gt;", "Song of the &lt;Sea&gt;"));
+    assertThat(Files.readString(copy.resolve("index.html")),
+        containsString("<td>2</td><td>owl-night</td><td>unreadable</td><td>episodes/owl-night.json is not JSON"));
+  }
+
+  @Test
   void theOpeningIsTheFirstParagraphCutAtAWord() {
     assertThat(PodcastFeed.opening("One two.\n\nThree.", "t"), equalTo("One two."));
     String opening = PodcastFeed.opening("word ".repeat(200), "t");
