@@ -12,6 +12,7 @@ import picocli.CommandLine.Command;
     description = "Narrated bedtime-story seasons, as an Apache Beam pipeline.",
     subcommands = {
       SeasonCommand.class,
+      PublishCommand.class,
       FlinkCommand.class,
       SpeakCommand.class,
       GenerateCommand.class,

@@ -4,18 +4,20 @@ import dev.lullabeam.pipeline.speech.NarrationOptions;
 import dev.lullabeam.pipeline.speech.SpeechStoreOptions;
 import dev.lullabeam.pipeline.stories.StoryGenerationOptions;
 import dev.lullabeam.pipeline.write.OutputOptions;
+import dev.lullabeam.pipeline.write.PublishOptions;
 import org.apache.beam.sdk.options.Default;
 import org.apache.beam.sdk.options.Description;
 import org.apache.beam.sdk.options.Validation;
 
 /**
- * Options of a season: those of each stage (story generation, narration, speech store, output)
- * and the inputs.
+ * Options of a season: those of each stage (story generation, narration, speech store, output,
+ * publishing) and the inputs.
  * Any Beam pipeline option may be given as well. Names are Beam's {@code --camelCase}; every
  * command that shares an option takes its name and default from these interfaces.
  */
 public interface SeasonOptions
-    extends StoryGenerationOptions, NarrationOptions, SpeechStoreOptions, OutputOptions {
+    extends StoryGenerationOptions, NarrationOptions, SpeechStoreOptions, OutputOptions,
+        PublishOptions {
 
   @Description("The season's catalogue: a CSV file with columns id, topic, prompt and/or story.")
   @Validation.Required

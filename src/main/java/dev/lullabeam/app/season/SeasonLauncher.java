@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.lullabeam.lib.backgrounds.Background;
 import dev.lullabeam.lib.backgrounds.BackgroundCatalog;
 import dev.lullabeam.lib.lm.hub.ModelUnavailableException;
+import dev.lullabeam.lib.publish.PublishException;
 import dev.lullabeam.lib.text.TextDecoding;
 import dev.lullabeam.lib.voices.Voices;
 import dev.lullabeam.pipeline.SeasonOptions;
@@ -59,13 +60,17 @@ public final class SeasonLauncher {
     private final SeasonRunner runner;
     private final Pipeline pipeline;
     private final List<String> warnings;
+    /** Episode id → the catalogue's pub_date, added to the report for publishing. */
+    private final Map<String, String> pubDates;
 
     private PreparedSeason(
-        SeasonOptions options, SeasonRunner runner, Pipeline pipeline, List<String> warnings) {
+        SeasonOptions options, SeasonRunner runner, Pipeline pipeline, List<String> warnings,
+        Map<String, String> pubDates) {
       this.options = options;
       this.runner = runner;
       this.pipeline = pipeline;
       this.warnings = List.copyOf(warnings);
+      this.pubDates = Map.copyOf(pubDates);
     }
 
     /** What the checks found worth saying about the whole season (printed, and in the report). */
@@ -127,6 +132,7 @@ public final class SeasonLauncher {
           "unknown voice '" + options.getVoice() + "' (known: " + String.join(", ", Voices.known()) + ")");
     }
     NumericOptions.check(options, runner);
+    SeasonPublishing.settings(options); // a bad --publicUrl or --cover stops the season here
     Map<String, Background> backgrounds;
     List<String> warnings = new ArrayList<>();
     try {
@@ -148,7 +154,7 @@ public final class SeasonLauncher {
           "no room for the report in " + options.getOutput() + " (" + e.getMessage() + ")");
     }
     warnings.forEach(w -> out.println("lullabeam: warning: " + w));
-    return new PreparedSeason(options, runner, pipeline, warnings);
+    return new PreparedSeason(options, runner, pipeline, warnings, catalogue.pubDates());
   }
 
   /**
@@ -156,8 +162,10 @@ public final class SeasonLauncher {
    *
    * @param storyWriting story generation, or null when no row needs it
    * @param rows the catalogue's rows, good and bad
+   * @param pubDates episode id → its pub_date column
    */
-  private record CheckedCatalogue(SeasonPipeline.StoryWriting storyWriting, int rows) {}
+  private record CheckedCatalogue(
+      SeasonPipeline.StoryWriting storyWriting, int rows, Map<String, String> pubDates) {}
 
   /**
    * Reads the catalogue's header and rows; when rows need the language model, prepares it, or —
@@ -191,10 +199,10 @@ public final class SeasonLauncher {
     }
     int rowCount = rows.episodes.size() + rows.badRows.size();
     if (rows.episodes.stream().noneMatch(e -> e.story() == null)) {
-      return new CheckedCatalogue(null, rowCount);
+      return new CheckedCatalogue(null, rowCount, rows.pubDates);
     }
     try {
-      return new CheckedCatalogue(StoryWritingSetup.prepare(options, runner), rowCount);
+      return new CheckedCatalogue(StoryWritingSetup.prepare(options, runner), rowCount, rows.pubDates);
     } catch (ModelUnavailableException e) {
       String fallback = options.getFallbackCatalogue();
       if (fallback == null || fallback.isEmpty()) {
@@ -277,12 +285,30 @@ public final class SeasonLauncher {
       ResourceId report = OutputFiles.reportFile(options.getOutput());
       byte[] json = SeasonReport.withModelLoads(OutputFiles.read(report), ModelLoadMetrics.read(result));
       json = SeasonReport.withSeasonWarnings(json, season.warnings);
+      json = SeasonReport.withPubDates(json, season.pubDates);
       OutputFiles.replaceMakingRoom(report, json, "application/json");
     } catch (IOException | RuntimeException e) {
       err.println("lullabeam " + command + ": cannot complete the report: " + e.getMessage());
       return PIPELINE_FAILED;
     }
-    return printSummary(options.getOutput());
+    boolean published = publish(options);
+    int status = printSummary(options.getOutput());
+    return published ? status : PIPELINE_FAILED;
+  }
+
+  /** Publishes the finished season (feed, cover, page: {@link SeasonPublishing}); false if that failed. */
+  private boolean publish(SeasonOptions options) {
+    try {
+      SeasonPublishing.publish(
+          SeasonPublishing.localFolder(options.getOutput()), SeasonPublishing.settings(options), out);
+      return true;
+    } catch (ConfigurationException e) {
+      out.println("lullabeam: not published: " + e.getMessage());
+      return true;
+    } catch (IOException | PublishException | RuntimeException e) {
+      err.println("lullabeam " + command + ": cannot publish the season: " + e.getMessage());
+      return false;
+    }
   }
 
   /**

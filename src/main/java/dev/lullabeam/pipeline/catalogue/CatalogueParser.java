@@ -41,6 +41,8 @@ public final class CatalogueParser {
   static final String TITLE = "title";
   static final String SEED = "seed";
   static final String VOICE = "voice";
+  /** Optional: the episode's publication date in the feed, YYYY-MM-DD (docs/publishing.md). */
+  static final String PUB_DATE = "pub_date";
 
   private final Predicate<String> knownTopic;
   private final Predicate<String> knownVoice;
@@ -58,6 +60,8 @@ public final class CatalogueParser {
   public static final class Result {
     public final List<EpisodeRequest> episodes = new ArrayList<>();
     public final List<EpisodeOutcome> badRows = new ArrayList<>();
+    /** Episode id → its {@code pub_date} (YYYY-MM-DD), for the rows that give one. */
+    public final Map<String, String> pubDates = new HashMap<>();
   }
 
   /** Thrown when the catalogue has no usable header: nothing in it can be read. */
@@ -214,6 +218,10 @@ public final class CatalogueParser {
       return;
     }
     firstLineOfId.put(id, line);
+    String pubDate = emptyToNull(fields.get(PUB_DATE));
+    if (pubDate != null) {
+      result.pubDates.put(id, pubDate);
+    }
     String seedText = emptyToNull(fields.get(SEED));
     result.episodes.add(
         new EpisodeRequest(
@@ -254,7 +262,7 @@ public final class CatalogueParser {
     if (prompt.length() > MAX_PROMPT_CHARS) {
       return "prompt is " + prompt.length() + " characters, over the limit of " + MAX_PROMPT_CHARS;
     }
-    for (String column : List.of(TOPIC, TITLE, SEED, VOICE)) {
+    for (String column : List.of(TOPIC, TITLE, SEED, VOICE, PUB_DATE)) {
       String value = fields.getOrDefault(column, "");
       if (value.length() > MAX_SHORT_FIELD_CHARS) {
         return column
@@ -278,6 +286,14 @@ public final class CatalogueParser {
     String voice = fields.getOrDefault(VOICE, "");
     if (!voice.isEmpty() && !knownVoice.test(voice)) {
       return "unknown voice '" + voice + "'";
+    }
+    String pubDate = fields.getOrDefault(PUB_DATE, "");
+    if (!pubDate.isEmpty()) {
+      try {
+        java.time.LocalDate.parse(pubDate);
+      } catch (java.time.format.DateTimeParseException e) {
+        return "pub_date '" + pubDate + "' is not a date YYYY-MM-DD";
+      }
     }
     return null;
   }

@@ -180,6 +180,26 @@ public final class SeasonReport {
     return JSON.writeValueAsBytes(root);
   }
 
+  /**
+   * Adds the catalogue's {@code pub_date} to the entry of each episode that has one, where
+   * publishing (the feed's pubDate) reads it, also later, without the catalogue.
+   *
+   * @param pubDates episode id → YYYY-MM-DD
+   */
+  public static byte[] withPubDates(byte[] reportJson, Map<String, String> pubDates) throws IOException {
+    if (pubDates.isEmpty()) {
+      return reportJson;
+    }
+    ObjectNode root = (ObjectNode) JSON.readTree(reportJson);
+    for (var entry : root.path("episodes")) {
+      String date = entry.hasNonNull("id") ? pubDates.get(entry.path("id").asText()) : null;
+      if (date != null && entry instanceof ObjectNode row) {
+        row.put("pub_date", date);
+      }
+    }
+    return JSON.writeValueAsBytes(root);
+  }
+
   private static double round(double value) {
     return round(value, 2);
   }

@@ -306,6 +306,20 @@ class CatalogueParserTest {
   }
 
   @Test
+  void aPubDateColumnDatesItsEpisodesAndABadDateIsABadRow() throws Exception {
+    String catalogue =
+        lines("id,topic,story,pub_date", "fox,sea,Fox.,2026-12-24", "owl,sea,Owl.,", "cat,sea,Cat.,24/12/2026");
+
+    CatalogueParser.Result result = PARSER.parse(catalogue);
+
+    assertThat(result.episodes, contains(written("fox", 2, "sea", "Fox.", 1), written("owl", 3, "sea", "Owl.", 2)));
+    assertThat(result.pubDates, org.hamcrest.Matchers.equalTo(java.util.Map.of("fox", "2026-12-24")));
+    assertThat(
+        result.badRows,
+        contains(EpisodeOutcome.badRow("cat", 4, "pub_date '24/12/2026' is not a date YYYY-MM-DD")));
+  }
+
+  @Test
   void trackNumbersCountGoodRowsFromOneSkippingBadRows() throws Exception {
     String catalogue =
         lines(

@@ -1,0 +1,84 @@
+package dev.lullabeam.app.season;
+
+import dev.lullabeam.lib.publish.LocalSeasonFiles;
+import dev.lullabeam.lib.publish.PublishException;
+import dev.lullabeam.lib.publish.PublishSettings;
+import dev.lullabeam.lib.publish.SeasonPublisher;
+import dev.lullabeam.lib.text.TextDecoding;
+import dev.lullabeam.pipeline.write.PublishOptions;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.net.URI;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+
+/**
+ * Publishing a season's folder (feed, cover, page), for {@code publish} and for {@code season}
+ * at its end: the options as settings, checked before any work, and the run with its console
+ * lines.
+ */
+public final class SeasonPublishing {
+
+  private SeasonPublishing() {}
+
+  /**
+   * The publishing options as settings, checked (URL, date, language, e-mail, a given cover).
+   *
+   * @throws ConfigurationException in one line naming the option
+   */
+  public static PublishSettings settings(PublishOptions options) throws ConfigurationException {
+    try {
+      PublishSettings settings =
+          new PublishSettings(
+              blankToNull(options.getPublicUrl()),
+              PublishSettings.parseDate("--firstPubDate", options.getFirstPubDate()),
+              blankToNull(options.getCover()) == null ? null : Path.of(options.getCover()),
+              blankToNull(options.getPodcastTitle()),
+              blankToNull(options.getPodcastDescription()),
+              options.getPodcastAuthor(),
+              options.getPodcastOwnerName(),
+              blankToNull(options.getPodcastOwnerEmail()),
+              options.getPodcastLanguage(),
+              options.getPodcastCategory(),
+              options.isPodcastExplicit());
+      SeasonPublisher.check(settings);
+      return settings;
+    } catch (PublishException e) {
+      throw new ConfigurationException(e.getMessage());
+    }
+  }
+
+  /**
+   * The local folder of {@code output}.
+   *
+   * @throws ConfigurationException when {@code output} is not a local folder (publishing reads and
+   *     writes local folders only so far)
+   */
+  public static Path localFolder(String output) throws ConfigurationException {
+    if (output.matches("^[A-Za-z][A-Za-z0-9+.-]+:.*") && !output.startsWith("file:")) {
+      throw new ConfigurationException(
+          "publishing works on a local output folder only so far, not " + output);
+    }
+    return output.startsWith("file:") ? Path.of(URI.create(output)) : Path.of(output);
+  }
+
+  /**
+   * Publishes the season in {@code folder}, printing what was written and any note.
+   *
+   * @throws PublishException when there is no finished season there (or a setting is wrong)
+   * @throws IOException when a file cannot be read or written
+   */
+  public static void publish(Path folder, PublishSettings settings, PrintWriter out)
+      throws IOException, PublishException {
+    SeasonPublisher.Outcome outcome =
+        SeasonPublisher.publish(new LocalSeasonFiles(folder), settings, LocalDate.now(ZoneOffset.UTC));
+    outcome.notes().forEach(note -> out.println("lullabeam: " + TextDecoding.printable(note)));
+    out.println("lullabeam: published " + String.join(", ", outcome.written()) + " in " + folder);
+    out.flush();
+  }
+
+  private static String blankToNull(String value) {
+    return value == null || value.isBlank() ? null : value.strip();
+  }
+}
