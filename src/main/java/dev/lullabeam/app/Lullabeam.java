@@ -17,6 +17,7 @@ import picocli.CommandLine.Command;
       GenerateCommand.class,
       CheckStoryCommand.class,
       MakeCheckpointCommand.class,
+      MakeVoiceCommand.class,
       MakeBackgroundsCommand.class,
       SeasonBenchmark.class,
       BenchLmCommand.class,
