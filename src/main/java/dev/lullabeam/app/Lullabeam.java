@@ -18,6 +18,7 @@ import picocli.CommandLine.Command;
       CheckStoryCommand.class,
       MakeCheckpointCommand.class,
       MakeVoiceCommand.class,
+      BenchVoiceCommand.class,
       MakeBackgroundsCommand.class,
       SeasonBenchmark.class,
       BenchLmCommand.class,

@@ -93,4 +93,18 @@ class TacotronCommandsTest {
     assertThat(err.toString(), containsString("does not exist"));
     assertThat(Files.exists(notThere), is(false));
   }
+
+  @Test
+  void benchVoicePrintsARealTimeFactorPerLengthAndBatchSize() {
+    assertThat(
+        run(new BenchVoiceCommand(), "--tiny", "--batch-sizes", "1,3", "--lengths", "30,90", "--repeats", "1"),
+        is(0));
+    List<String> rows =
+        out.toString().lines().filter(l -> l.matches("\\s+\\d+\\s+\\d+\\s+[0-9.]+\\s+[0-9.]+\\s+[0-9.]+")).toList();
+    assertThat(out.toString(), rows.size(), is(4));
+    // Three copies of a sentence make three times its audio.
+    double one = Double.parseDouble(rows.get(0).trim().split("\\s+")[2]);
+    double three = Double.parseDouble(rows.get(1).trim().split("\\s+")[2]);
+    assertThat(three, org.hamcrest.Matchers.closeTo(3 * one, 0.02));
+  }
 }
