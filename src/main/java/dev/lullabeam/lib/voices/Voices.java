@@ -58,7 +58,10 @@ public final class Voices {
         settings ->
             TacotronVoice.load(
                 Path.of(settings.voiceDir()), settings.device(), TacotronVoice.DEFAULT_MAX_BATCH),
-        settings -> TacotronVoiceFolder.check(Path.of(settings.voiceDir())));
+        settings -> {
+          TacotronVoice.config(settings.device()); // cpu, gpu or gpu:N
+          TacotronVoiceFolder.check(Path.of(settings.voiceDir()));
+        });
   }
 
   private Voices() {}

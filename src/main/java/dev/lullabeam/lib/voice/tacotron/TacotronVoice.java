@@ -110,7 +110,12 @@ public final class TacotronVoice implements Voice {
     }
   }
 
-  static ConfigProto config(String device) {
+  /**
+   * TensorFlow's session configuration for a device.
+   *
+   * @throws IllegalArgumentException for a device other than cpu, gpu or gpu:N
+   */
+  public static ConfigProto config(String device) {
     String d = device == null ? "cpu" : device.trim().toLowerCase(java.util.Locale.ROOT);
     ConfigProto.Builder config = ConfigProto.newBuilder().setAllowSoftPlacement(true);
     if (d.equals("cpu")) {
