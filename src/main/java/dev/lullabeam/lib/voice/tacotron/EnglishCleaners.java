@@ -1,5 +1,6 @@
 package dev.lullabeam.lib.voice.tacotron;
 
+import java.math.BigInteger;
 import java.util.List;
 import java.util.Locale;
 import java.util.function.Function;
@@ -79,21 +80,25 @@ public final class EnglishCleaners {
     if (parts.length > 2) {
       return match + " dollars"; // "Unexpected format", as TensorFlowTTS says
     }
-    long dollars = parts[0].isEmpty() ? 0 : Long.parseLong(parts[0].replace(",", ""));
-    long cents = parts.length > 1 && !parts[1].isEmpty() ? Long.parseLong(parts[1].replace(",", "")) : 0;
-    if (dollars != 0 && cents != 0) {
-      return dollars + (dollars == 1 ? " dollar" : " dollars") + ", " + cents
-          + (cents == 1 ? " cent" : " cents");
-    } else if (dollars != 0) {
-      return dollars + (dollars == 1 ? " dollar" : " dollars");
-    } else if (cents != 0) {
-      return cents + (cents == 1 ? " cent" : " cents");
+    // Python's int(): unbounded, leading zeros dropped. (A comma left in a part makes Python's int()
+    // raise; here it is ignored.)
+    BigInteger dollars = parts[0].isEmpty() ? BigInteger.ZERO : new BigInteger(parts[0].replace(",", ""));
+    BigInteger cents =
+        parts.length > 1 && !parts[1].isEmpty() ? new BigInteger(parts[1].replace(",", "")) : BigInteger.ZERO;
+    String dollarUnit = dollars.equals(BigInteger.ONE) ? " dollar" : " dollars";
+    String centUnit = cents.equals(BigInteger.ONE) ? " cent" : " cents";
+    if (dollars.signum() != 0 && cents.signum() != 0) {
+      return dollars + dollarUnit + ", " + cents + centUnit;
+    } else if (dollars.signum() != 0) {
+      return dollars + dollarUnit;
+    } else if (cents.signum() != 0) {
+      return cents + centUnit;
     }
     return "zero dollars";
   }
 
   private static String expandNumber(String digits) {
-    java.math.BigInteger big = new java.math.BigInteger(digits);
+    BigInteger big = new BigInteger(digits);
     if (big.bitLength() < 32) {
       int num = big.intValue();
       if (num > 1000 && num < 3000) {

@@ -27,7 +27,8 @@ import org.junit.jupiter.params.provider.MethodSource;
  * cent, $1), ordinals (inflect keeps "and" in "one hundred and first"), years in pairs, 2000–2009,
  * hundreds, thousands with commas (inflect keeps the commas), decimals, accented letters and the
  * em dash (unidecode), ARPAbet in braces, £ and ° (unidecode's PS and deg), whitespace, unknown
- * characters, braces after a line break (Python's {@code .} stops at \n), leading zeros.
+ * characters, braces after a line break (Python's {@code .} stops at \n), leading zeros, numbers past
+ * Java's long (Python's int is unbounded).
  */
 class LjSpeechProcessorTest {
 
@@ -93,6 +94,10 @@ class LjSpeechProcessorTest {
               "Line one\n{AH1} second line.",
               "line one {ahone} second line.",
               new int[] {49, 46, 51, 42, 11, 52, 51, 42, 11, 38, 45, 52, 51, 42, 11, 56, 42, 40, 52, 51, 41, 11, 49, 46, 51, 42, 7, 148}),
+          Arguments.of(
+              "It cost $123456789012345678901 in 3000000000000 years.",
+              "it cost one hundred twenty-three quintillion, four hundred fifty-six quadrillion, seven hundred eighty-nine trillion, twelve billion, three hundred forty-five million, six hundred seventy-eight thousand, nine hundred one dollars in three trillion years.",
+              new int[] {46, 57, 11, 40, 52, 56, 57, 11, 52, 51, 42, 11, 45, 58, 51, 41, 55, 42, 41, 11, 57, 60, 42, 51, 57, 62, 1, 57, 45, 55, 42, 42, 11, 54, 58, 46, 51, 57, 46, 49, 49, 46, 52, 51, 6, 11, 43, 52, 58, 55, 11, 45, 58, 51, 41, 55, 42, 41, 11, 43, 46, 43, 57, 62, 1, 56, 46, 61, 11, 54, 58, 38, 41, 55, 46, 49, 49, 46, 52, 51, 6, 11, 56, 42, 59, 42, 51, 11, 45, 58, 51, 41, 55, 42, 41, 11, 42, 46, 44, 45, 57, 62, 1, 51, 46, 51, 42, 11, 57, 55, 46, 49, 49, 46, 52, 51, 6, 11, 57, 60, 42, 49, 59, 42, 11, 39, 46, 49, 49, 46, 52, 51, 6, 11, 57, 45, 55, 42, 42, 11, 45, 58, 51, 41, 55, 42, 41, 11, 43, 52, 55, 57, 62, 1, 43, 46, 59, 42, 11, 50, 46, 49, 49, 46, 52, 51, 6, 11, 56, 46, 61, 11, 45, 58, 51, 41, 55, 42, 41, 11, 56, 42, 59, 42, 51, 57, 62, 1, 42, 46, 44, 45, 57, 11, 57, 45, 52, 58, 56, 38, 51, 41, 6, 11, 51, 46, 51, 42, 11, 45, 58, 51, 41, 55, 42, 41, 11, 52, 51, 42, 11, 41, 52, 49, 49, 38, 55, 56, 11, 46, 51, 11, 57, 45, 55, 42, 42, 11, 57, 55, 46, 49, 49, 46, 52, 51, 11, 62, 42, 38, 55, 56, 7, 148}),
           Arguments.of(
               "$1,000,000.99 and $12.345.6 and 007 agents.",
               "one million dollars, ninety-nine cents and twelve point three hundred forty-five.six dollars and seven agents.",
