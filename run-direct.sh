@@ -17,4 +17,6 @@ profile=pipelines/sample.properties
 for arg in "$@"; do
   case "$arg" in --profile|--profile=*) profile="" ;; esac
 done
+# TensorFlow (voice tacotron2-melgan) logs only errors to stderr unless told otherwise.
+export TF_CPP_MIN_LOG_LEVEL="${TF_CPP_MIN_LOG_LEVEL:-2}"
 exec java -jar "$jar" season ${profile:+--profile=$profile} "$@"

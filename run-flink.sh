@@ -32,6 +32,10 @@ for arg in "$@"; do
   case "$arg" in --profile|--profile=*) profile="" ;; esac
 done
 
+# TensorFlow (voice tacotron2-melgan) logs only errors to stderr; the local cluster's TaskManagers
+# inherit this.
+export TF_CPP_MIN_LOG_LEVEL="${TF_CPP_MIN_LOG_LEVEL:-2}"
+
 # The java process owns the local cluster; pass Ctrl-C and kill on to it and wait, so that it
 # stops the JobManager and TaskManagers it started before this script returns.
 java -jar "$jar" flink --job-jar "$job_jar" --cluster-classpath "$cluster_classpath" \

@@ -18,6 +18,8 @@ import picocli.CommandLine.Command;
       GenerateCommand.class,
       CheckStoryCommand.class,
       MakeCheckpointCommand.class,
+      MakeVoiceCommand.class,
+      BenchVoiceCommand.class,
       MakeBackgroundsCommand.class,
       SeasonBenchmark.class,
       BenchLmCommand.class,

@@ -14,6 +14,7 @@ import dev.lullabeam.pipeline.write.WriteReport;
 import dev.lullabeam.values.EpisodeOutcome;
 import dev.lullabeam.pipeline.write.SeasonReport;
 import dev.lullabeam.pipeline.speech.Synthesize;
+import dev.lullabeam.lib.voices.VoiceSettings;
 import dev.lullabeam.lib.voices.Voices;
 import dev.lullabeam.lib.quality.StoryGate;
 import dev.lullabeam.lib.quality.NearDuplicateDetector;
@@ -151,7 +152,7 @@ public final class SeasonPipeline {
     // Audio goes to the store; only references to it travel on, through every shuffle below.
     SpeechStore store = SpeechStore.of(options, output);
     PCollectionTuple speech =
-        sentences.get(SplitSentences.SENTENCES).apply("Synthesize", new Synthesize(store, options.isReuseSpeech()));
+        sentences.get(SplitSentences.SENTENCES).apply("Synthesize", new Synthesize(store, options.isReuseSpeech(), new VoiceSettings(options.getVoiceDir(), options.getDevice())));
 
     PCollectionTuple grouped =
         KeyedPCollectionTuple.of(GroupSentencesByEpisode.PLAN, sentences.get(SplitSentences.PLANS))

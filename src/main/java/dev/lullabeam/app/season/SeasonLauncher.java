@@ -7,7 +7,11 @@ import dev.lullabeam.lib.backgrounds.BackgroundCatalog;
 import dev.lullabeam.lib.lm.hub.ModelUnavailableException;
 import dev.lullabeam.lib.publish.PublishException;
 import dev.lullabeam.lib.text.TextDecoding;
+import dev.lullabeam.lib.voices.VoiceSettings;
 import dev.lullabeam.lib.voices.Voices;
+import java.util.Objects;
+import java.util.Set;
+import java.util.TreeSet;
 import dev.lullabeam.pipeline.SeasonOptions;
 import dev.lullabeam.pipeline.SeasonPipeline;
 import dev.lullabeam.pipeline.catalogue.CatalogueParser;
@@ -198,6 +202,7 @@ public final class SeasonLauncher {
       throw new ConfigurationException("catalogue " + catalogue + ": " + e.getMessage());
     }
     int rowCount = rows.episodes.size() + rows.badRows.size();
+    checkVoices(options, rows);
     if (rows.episodes.stream().noneMatch(e -> e.story() == null)) {
       return new CheckedCatalogue(null, rowCount, rows.pubDates);
     }
@@ -215,6 +220,25 @@ public final class SeasonLauncher {
       options.setFallbackCatalogue(null);
       warnings.removeIf(w -> w.startsWith("catalogue "));
       return checkCatalogue(options, runner, backgrounds, warnings);
+    }
+  }
+
+  /**
+   * Voices with model files (tacotron2-melgan) must find a complete voice folder before any work:
+   * the season's voice, and every voice a row names.
+   */
+  private static void checkVoices(SeasonOptions options, CatalogueParser.Result rows)
+      throws ConfigurationException {
+    Set<String> voices = new TreeSet<>();
+    voices.add(options.getVoice());
+    rows.episodes.stream().map(e -> e.voice()).filter(Objects::nonNull).forEach(voices::add);
+    VoiceSettings settings = new VoiceSettings(options.getVoiceDir(), options.getDevice());
+    for (String voice : voices) {
+      try {
+        Voices.check(voice, settings);
+      } catch (Exception e) {
+        throw new ConfigurationException("voice " + voice + ": " + e.getMessage());
+      }
     }
   }
 

@@ -137,6 +137,7 @@ enum SeasonRunner {
     options.setOutput(absolute(options.getOutput()));
     options.setBackgrounds(absolute(options.getBackgrounds()));
     options.setPromptTemplate(absolute(options.getPromptTemplate()));
+    options.setVoiceDir(absolute(options.getVoiceDir()));
   }
 
   private static String absolute(String path) {

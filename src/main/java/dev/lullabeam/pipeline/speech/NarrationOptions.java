@@ -1,5 +1,6 @@
 package dev.lullabeam.pipeline.speech;
 
+import dev.lullabeam.lib.voices.VoiceSettings;
 import dev.lullabeam.lib.voices.Voices;
 import org.apache.beam.sdk.options.Default;
 import org.apache.beam.sdk.options.Description;
@@ -19,4 +20,12 @@ public interface NarrationOptions extends PipelineOptions {
   int getMaxSentenceChars();
 
   void setMaxSentenceChars(int value);
+
+  @Description(
+      "Folder of the tacotron2-melgan voice: tacotron2/ and melgan/ SavedModels and mapper.json"
+          + " (make-voice, or models/export-tensorflowtts.py).")
+  @Default.String(VoiceSettings.DEFAULT_VOICE_DIR)
+  String getVoiceDir();
+
+  void setVoiceDir(String value);
 }

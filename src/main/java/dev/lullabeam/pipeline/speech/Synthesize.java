@@ -1,6 +1,7 @@
 package dev.lullabeam.pipeline.speech;
 
 import dev.lullabeam.lib.voice.Voice;
+import dev.lullabeam.lib.voices.VoiceSettings;
 import dev.lullabeam.lib.voices.Voices;
 import dev.lullabeam.values.SpokenSentence;
 
@@ -50,6 +51,7 @@ public class Synthesize
 
   private final SpeechStore store;
   private final boolean reuse;
+  private final VoiceSettings settings;
 
   /** Speaks into {@code store}, reusing what it already holds. */
   public Synthesize(SpeechStore store) {
@@ -58,15 +60,21 @@ public class Synthesize
 
   /** @param reuse false speaks every sentence again even when the store holds it */
   public Synthesize(SpeechStore store, boolean reuse) {
+    this(store, reuse, VoiceSettings.DEFAULT);
+  }
+
+  /** @param settings where voices with model files load from ({@code --voiceDir}, {@code --device}) */
+  public Synthesize(SpeechStore store, boolean reuse, VoiceSettings settings) {
     this.store = store;
     this.reuse = reuse;
+    this.settings = settings;
   }
 
   @Override
   public PCollectionTuple expand(PCollection<SentenceToSpeak> sentences) {
     return sentences.apply(
         "SpeakSentence",
-        ParDo.of(new SpeakFn(store, reuse)).withOutputTags(SPOKEN, TupleTagList.of(FAILED)));
+        ParDo.of(new SpeakFn(store, reuse, settings)).withOutputTags(SPOKEN, TupleTagList.of(FAILED)));
   }
 
   static class SpeakFn extends DoFn<SentenceToSpeak, KV<String, SpokenSentence>> {
@@ -82,13 +90,15 @@ public class Synthesize
 
     private final SpeechStore store;
     private final boolean reuse;
+    private final VoiceSettings settings;
 
     /** voice name → this instance's hold on it; a season may use several voices. */
     private transient Map<String, SharedModels<String, Voice>.Lease> leases;
 
-    SpeakFn(SpeechStore store, boolean reuse) {
+    SpeakFn(SpeechStore store, boolean reuse, VoiceSettings settings) {
       this.store = store;
       this.reuse = reuse;
+      this.settings = settings;
     }
 
     @Setup
@@ -103,7 +113,7 @@ public class Synthesize
       try {
         SharedModels<String, Voice>.Lease lease = leases.get(name);
         if (lease == null) {
-          lease = Voices.acquire(name);
+          lease = Voices.acquire(name, settings);
           leases.put(name, lease);
         }
         // Counted here, not in @Setup: Beam collects no metrics from there.
