@@ -87,9 +87,15 @@ public final class SeasonPipeline {
             "ReadCatalogue",
             new ReadCatalogue(options.getCatalogue(), backgrounds.keySet(), Voices.known()));
 
+    // Each episode's pace settled once, so that a rerun at another pace makes it again.
+    double seasonWordsPerMinute = options.getWordsPerMinute();
     PCollectionTuple pending =
         catalogue
             .get(ReadCatalogue.EPISODES)
+            .apply(
+                "SeasonPace",
+                MapElements.into(TypeDescriptor.of(EpisodeRequest.class))
+                    .via((EpisodeRequest r) -> r.withSeasonPace(seasonWordsPerMinute)))
             .apply(
                 "SkipCompletedEpisodes",
                 new SkipCompletedEpisodes(
@@ -146,7 +152,8 @@ public final class SeasonPipeline {
     PCollectionTuple sentences =
         written.apply(
             "SplitSentences",
-            new SplitSentences(options.getVoice(), options.getMaxSentenceChars()));
+            new SplitSentences(
+                options.getVoice(), options.getMaxSentenceChars(), options.getWordsPerMinute()));
 
     // Audio goes to the store; only references to it travel on, through every shuffle below.
     SpeechStore store = SpeechStore.of(options, output);

@@ -1,5 +1,6 @@
 package dev.lullabeam.app.season;
 
+import dev.lullabeam.lib.pace.Pace;
 import dev.lullabeam.pipeline.SeasonOptions;
 import java.util.Locale;
 
@@ -30,6 +31,9 @@ final class NumericOptions {
     }
     if (!(o.getRepetitionPenalty() > 0) || Double.isInfinite(o.getRepetitionPenalty())) {
       throw invalid("repetitionPenalty", o.getRepetitionPenalty(), "a number > 0 (1: off)");
+    }
+    if (o.getWordsPerMinute() != 0 && Pace.checkWordsPerMinute(o.getWordsPerMinute()) != null) {
+      throw invalid("wordsPerMinute", o.getWordsPerMinute(), "0 (the voice's natural rate) or 60-240");
     }
     runner.checkParallelism(o);
   }

@@ -1,5 +1,6 @@
 package dev.lullabeam.pipeline.speech;
 
+import dev.lullabeam.lib.pace.Pace;
 import dev.lullabeam.lib.voices.Voices;
 import org.apache.beam.sdk.options.Default;
 import org.apache.beam.sdk.options.Description;
@@ -19,4 +20,12 @@ public interface NarrationOptions extends PipelineOptions {
   int getMaxSentenceChars();
 
   void setMaxSentenceChars(int value);
+
+  @Description(
+      "Narration pace in words per minute, pauses included (60-240), unless a catalogue row gives"
+          + " 'wpm'. Bedtime default: 125; 0 speaks at the voice's natural rate with fixed pauses.")
+  @Default.Double(Pace.DEFAULT_WORDS_PER_MINUTE)
+  double getWordsPerMinute();
+
+  void setWordsPerMinute(double value);
 }

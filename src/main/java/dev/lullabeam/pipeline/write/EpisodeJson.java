@@ -13,6 +13,8 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
+import java.util.List;
+import dev.lullabeam.lib.pace.Pace;
 
 /** The episode's JSON sidecar: what was narrated, how, and what the final file measures. */
 public final class EpisodeJson {
@@ -38,6 +40,10 @@ public final class EpisodeJson {
           }) {
         sha.update(part.getBytes(StandardCharsets.UTF_8));
         sha.update((byte) 0);
+      }
+      // Added with paces: absent for rows without one, so older fingerprints still match.
+      if (request.wordsPerMinute() != null) {
+        sha.update(("wpm=" + request.wordsPerMinute()).getBytes(StandardCharsets.UTF_8));
       }
       return HexFormat.of().formatHex(sha.digest()).substring(0, 16);
     } catch (NoSuchAlgorithmException e) {
@@ -95,6 +101,7 @@ public final class EpisodeJson {
       s.put("start_ms", t.startMs());
       s.put("end_ms", t.endMs());
     }
+    pace(root, episode);
     ObjectNode timings = root.putObject("timings_s");
     timings.put("synthesis", round(episode.synthesisSeconds(), 3));
     timings.put("assembly", round(episode.assemblySeconds(), 3));
@@ -105,6 +112,27 @@ public final class EpisodeJson {
     } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
       throw new IllegalStateException(e);
     }
+  }
+
+  /**
+   * The narration's pace: the target, and the rate achieved — written words ÷ the time from the
+   * first word to the last, pauses included, from the sentence timings above.
+   */
+  private static void pace(ObjectNode root, MixedEpisode episode) {
+    List<SentenceTiming> sentences = episode.sentences();
+    List<String> texts = sentences.stream().map(SentenceTiming::text).toList();
+    double achieved =
+        Pace.achievedWordsPerMinute(
+            texts, sentences.get(0).startMs(), sentences.get(sentences.size() - 1).endMs());
+    ObjectNode pace = root.putObject("words_per_minute");
+    if (episode.plan().wordsPerMinute() > 0) {
+      pace.put("target", round(episode.plan().wordsPerMinute(), 1));
+    } else {
+      pace.putNull("target");
+    }
+    pace.put("achieved", round(achieved, 1));
+    int words = texts.stream().mapToInt(Pace::words).sum();
+    pace.put("words", words);
   }
 
   private static void describe(ObjectNode file, byte[] content) {
