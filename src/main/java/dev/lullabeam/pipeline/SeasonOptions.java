@@ -1,5 +1,6 @@
 package dev.lullabeam.pipeline;
 
+import dev.lullabeam.pipeline.mix.MixOptions;
 import dev.lullabeam.pipeline.speech.NarrationOptions;
 import dev.lullabeam.pipeline.speech.SpeechStoreOptions;
 import dev.lullabeam.pipeline.stories.StoryGenerationOptions;
@@ -15,7 +16,8 @@ import org.apache.beam.sdk.options.Validation;
  * command that shares an option takes its name and default from these interfaces.
  */
 public interface SeasonOptions
-    extends StoryGenerationOptions, NarrationOptions, SpeechStoreOptions, OutputOptions {
+    extends StoryGenerationOptions, NarrationOptions, SpeechStoreOptions, OutputOptions,
+        MixOptions {
 
   @Description("The season's catalogue: a CSV file with columns id, topic, prompt and/or story.")
   @Validation.Required

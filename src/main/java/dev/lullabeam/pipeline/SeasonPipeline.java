@@ -1,5 +1,6 @@
 package dev.lullabeam.pipeline;
 
+import dev.lullabeam.lib.audio.EpisodeMixer;
 import dev.lullabeam.lib.backgrounds.Background;
 import dev.lullabeam.values.EpisodeRequest;
 import dev.lullabeam.pipeline.catalogue.ReadCatalogue;
@@ -99,7 +100,8 @@ public final class SeasonPipeline {
             .apply(
                 "SkipCompletedEpisodes",
                 new SkipCompletedEpisodes(
-                    output, options.getVoice(), options.getSeason(), options.isOverwrite()));
+                    output, options.getVoice(), options.getSeason(), options.isOverwrite(),
+                    EpisodeMixer.tailSeconds(options.getWindDownMinutes() * 60)));
 
     PCollectionTuple stories =
         pending.get(SkipCompletedEpisodes.TO_MAKE).apply("TakeWrittenStories", new TakeWrittenStories());
@@ -173,7 +175,9 @@ public final class SeasonPipeline {
             .apply("SpreadEpisodesOverWorkers", Reshuffle.viaRandomKey());
     PCollectionTuple mixed =
         spokenEpisodes.apply(
-            "AssembleAndMix", new MixEpisode(backgroundView, options.getSeason(), store));
+            "AssembleAndMix",
+            new MixEpisode(
+                backgroundView, options.getSeason(), store, options.getWindDownMinutes()));
 
     PCollection<EpisodeOutcome> writtenEpisodes =
         mixed.get(MixEpisode.MIXED).apply("WriteEpisodes", new WriteEpisodes(output, options.getSeason()));

@@ -2,6 +2,7 @@ package dev.lullabeam.app.season;
 
 import dev.lullabeam.lib.pace.Pace;
 import dev.lullabeam.pipeline.SeasonOptions;
+import dev.lullabeam.pipeline.mix.MixOptions;
 import java.util.Locale;
 
 /**
@@ -34,6 +35,9 @@ final class NumericOptions {
     }
     if (o.getWordsPerMinute() != 0 && Pace.checkWordsPerMinute(o.getWordsPerMinute()) != null) {
       throw invalid("wordsPerMinute", o.getWordsPerMinute(), "0 (the voice's natural rate) or 60-240");
+    }
+    if (!(o.getWindDownMinutes() >= 0 && o.getWindDownMinutes() <= MixOptions.MAX_WIND_DOWN_MINUTES)) {
+      throw invalid("windDownMinutes", o.getWindDownMinutes(), "from 0 to 120");
     }
     runner.checkParallelism(o);
   }

@@ -78,10 +78,16 @@ public final class EpisodeJson {
     root.put("mp3_bitrate", EpisodeMixer.MP3_BITRATE_LABEL);
     root.put("duration_s", round(episode.durationSeconds(), 3));
     root.put("lead_in_s", EpisodeMixer.LEAD_IN_SECONDS);
-    root.put("tail_s", EpisodeMixer.TAIL_SECONDS);
+    root.put("tail_s", round(episode.tailSeconds(), 3));
+    root.put("wind_down", episode.tailSeconds() != EpisodeMixer.TAIL_SECONDS);
     root.put("loudness_lufs", round(episode.loudness().integratedLufs(), 2));
     root.put("true_peak_dbtp", round(episode.loudness().truePeakDbtp(), 2));
     root.put("loudness_range_lu", round(episode.loudness().rangeLu(), 2));
+    if (episode.narrationLoudness() != null) {
+      // The narration alone (first word to last) in the final file, beside the whole file's.
+      root.put("narration_loudness_lufs", round(episode.narrationLoudness().integratedLufs(), 2));
+      root.put("narration_true_peak_dbtp", round(episode.narrationLoudness().truePeakDbtp(), 2));
+    }
     if (episode.loudnessWarning() != null) {
       root.put("loudness_warning", episode.loudnessWarning());
     }

@@ -5,24 +5,30 @@ import static org.hamcrest.MatcherAssert.assertThat;
 import static org.hamcrest.Matchers.closeTo;
 import static org.hamcrest.Matchers.greaterThan;
 import static org.hamcrest.Matchers.is;
+import static org.hamcrest.Matchers.lessThan;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.lullabeam.lib.audio.Ffmpeg;
+import dev.lullabeam.lib.audio.Levels;
+import dev.lullabeam.lib.audio.Pcm;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Narration pace end to end: the same short story at 120 words per minute (the catalogue's
- * {@code wpm}) and at 160 (the season's {@code --wordsPerMinute}) in one season, the achieved rate
- * measured on the written episode JSON (words ÷ time from the first word to the last, from the
- * sentence timings in the MP3).
+ * Bedtime craft end to end, in one season (seasons are slow to start): the same short story at 120
+ * words per minute (the catalogue's {@code wpm}) and at 160 (the season's {@code
+ * --wordsPerMinute}), the achieved rate measured on the written episode JSON (words ÷ time from
+ * the first word to the last, from the sentence timings in the MP3); both end with a short
+ * wind-down ({@code --windDownMinutes=0.2}, 12 s), measured on the MP3.
  */
-class BedtimePaceSeasonTest {
+class BedtimeSeasonTest {
 
   private static final ObjectMapper JSON = new ObjectMapper();
   /** Three paragraphs: the pauses after the first two are paragraph pauses. */
@@ -33,6 +39,8 @@ class BedtimePaceSeasonTest {
 
   @TempDir static Path work;
   static Path catalogue;
+  static Path output;
+  static SeasonCommandTest.Run run;
 
   @BeforeAll
   static void writeCatalogue() throws IOException {
@@ -43,6 +51,17 @@ class BedtimePaceSeasonTest {
             + "slow-fox,night-forest,The Fox,\"" + STORY + "\",120\n"
             + "fox,night-forest,The Fox,\"" + STORY + "\",\n",
         StandardCharsets.UTF_8);
+    output = work.resolve("out");
+    run =
+        lullabeam(
+            "season", "--catalogue", catalogue.toString(), "--output", output.toString(),
+            "--backgrounds", "backgrounds/backgrounds.csv", "--progressSeconds=0",
+            "--wordsPerMinute=160", "--windDownMinutes=0.2");
+  }
+
+  private static JsonNode episode(String id) throws IOException {
+    assertThat(run.err, run.exit, is(0));
+    return JSON.readTree(output.resolve("episodes/" + id + ".json").toFile());
   }
 
 
@@ -64,15 +83,8 @@ class BedtimePaceSeasonTest {
 
   @Test
   void achievesEachTargetWithinTenPercent() throws IOException {
-    Path output = work.resolve("out");
-    SeasonCommandTest.Run run =
-        lullabeam(
-            "season", "--catalogue", catalogue.toString(), "--output", output.toString(),
-            "--backgrounds", "backgrounds/backgrounds.csv", "--progressSeconds=0",
-            "--wordsPerMinute=160");
-    assertThat(run.err, run.exit, is(0));
-    JsonNode slow = JSON.readTree(output.resolve("episodes/slow-fox.json").toFile());
-    JsonNode fast = JSON.readTree(output.resolve("episodes/fox.json").toFile());
+    JsonNode slow = episode("slow-fox");
+    JsonNode fast = episode("fox");
 
     assertThat(measured(slow), closeTo(120, 12));
     assertThat(measured(fast), closeTo(160, 16));
@@ -89,5 +101,47 @@ class BedtimePaceSeasonTest {
     assertThat(pauseAfter(sentences, 3), greaterThan(pauseAfter(sentences, 2) * 2));
     // The last paragraph is slower: its pause is longer than the first paragraph's.
     assertThat(pauseAfter(sentences, 4), greaterThan(pauseAfter(sentences, 0)));
+  }
+
+  @Test
+  void windDownKeepsAmbienceAloneAfterTheStoryFadingToSilence() throws IOException {
+    JsonNode fox = episode("fox");
+    JsonNode sentences = fox.path("sentences");
+    double lastWord = sentences.get(sentences.size() - 1).path("end_ms").asLong() / 1000.0;
+    assertThat(fox.path("tail_s").asDouble(), is(12.0));
+    assertThat(fox.path("wind_down").asBoolean(), is(true));
+    assertThat(fox.path("duration_s").asDouble() - lastWord, closeTo(12.0, 0.05));
+    assertThat(fox.path("loudness_lufs").asDouble(), closeTo(-16.0, 0.5));
+    assertThat(fox.path("narration_loudness_lufs").asDouble(), closeTo(-16.0, 2.0));
+
+    short[] mp3 = decodeMono(output.resolve("episodes/fox.mp3"));
+    double end = fox.path("duration_s").asDouble();
+    // The first two thirds of the wind-down at the ambience's level, the end faded to silence.
+    double ambience = rmsDb(mp3, lastWord + 1, lastWord + 7);
+    double narration = rmsDb(mp3, 7, lastWord);
+    assertThat(ambience, lessThan(narration - 10));
+    assertThat(ambience, greaterThan(narration - 40));
+    assertThat(rmsDb(mp3, end - 0.4, end - 0.1), lessThan(ambience - 20));
+  }
+
+  private static final int RATE = 48_000;
+
+  private static short[] decodeMono(Path file) throws IOException {
+    return Pcm.toShorts(
+        Ffmpeg.run(
+                List.of("-i", file.toString(), "-ac", "1", "-ar", "48000", "-f", "s16le",
+                    "-acodec", "pcm_s16le", "pipe:1"))
+            .stdout);
+  }
+
+  private static double rmsDb(short[] samples, double fromSeconds, double toSeconds) {
+    int from = (int) (fromSeconds * RATE);
+    int to = Math.min(samples.length, (int) (toSeconds * RATE));
+    double sum = 0;
+    for (int i = from; i < to; i++) {
+      double v = samples[i] / 32768.0;
+      sum += v * v;
+    }
+    return Levels.toDb(Math.sqrt(sum / Math.max(1, to - from)));
   }
 }
