@@ -23,6 +23,8 @@ import dev.lullabeam.pipeline.stories.ReviewWrittenStories;
 import dev.lullabeam.pipeline.stories.RewriteNearDuplicates;
 import dev.lullabeam.lib.stories.StoryModel;
 import dev.lullabeam.pipeline.stories.TakeWrittenStories;
+import dev.lullabeam.lib.lexicon.Lexicon;
+import dev.lullabeam.pipeline.sentences.LexiconFile;
 import dev.lullabeam.pipeline.sentences.SplitSentences;
 import java.util.List;
 import java.util.Map;
@@ -155,7 +157,8 @@ public final class SeasonPipeline {
         written.apply(
             "SplitSentences",
             new SplitSentences(
-                options.getVoice(), options.getMaxSentenceChars(), options.getWordsPerMinute()));
+                options.getVoice(), options.getMaxSentenceChars(), options.getWordsPerMinute(),
+                lexicon(options)));
 
     // Audio goes to the store; only references to it travel on, through every shuffle below.
     SpeechStore store = SpeechStore.of(options, output);
@@ -209,4 +212,12 @@ public final class SeasonPipeline {
     return report;
   }
 
+  /** The launcher has read the lexicon once already, so a bad one stopped the run before work. */
+  private static Lexicon lexicon(SeasonOptions options) {
+    try {
+      return LexiconFile.read(options.getLexicon());
+    } catch (Lexicon.LexiconException e) {
+      throw new IllegalArgumentException(e.getMessage(), e);
+    }
+  }
 }

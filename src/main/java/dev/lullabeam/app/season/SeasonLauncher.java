@@ -8,7 +8,9 @@ import dev.lullabeam.lib.lm.hub.ModelUnavailableException;
 import dev.lullabeam.lib.text.TextDecoding;
 import dev.lullabeam.lib.voices.Voices;
 import dev.lullabeam.pipeline.SeasonOptions;
+import dev.lullabeam.lib.lexicon.Lexicon;
 import dev.lullabeam.pipeline.SeasonPipeline;
+import dev.lullabeam.pipeline.sentences.LexiconFile;
 import dev.lullabeam.pipeline.catalogue.CatalogueParser;
 import dev.lullabeam.pipeline.metrics.ModelLoadMetrics;
 import dev.lullabeam.pipeline.write.OutputFiles;
@@ -127,6 +129,11 @@ public final class SeasonLauncher {
           "unknown voice '" + options.getVoice() + "' (known: " + String.join(", ", Voices.known()) + ")");
     }
     NumericOptions.check(options, runner);
+    try {
+      LexiconFile.read(options.getLexicon());
+    } catch (Lexicon.LexiconException e) {
+      throw new ConfigurationException(e.getMessage());
+    }
     Map<String, Background> backgrounds;
     List<String> warnings = new ArrayList<>();
     try {

@@ -1,5 +1,6 @@
 package dev.lullabeam.pipeline.sentences;
 
+import dev.lullabeam.lib.lexicon.Lexicon;
 import dev.lullabeam.lib.pace.Pace;
 import dev.lullabeam.lib.text.StorySentence;
 import dev.lullabeam.lib.text.StoryText;
@@ -38,20 +39,24 @@ public class SplitSentences extends PTransform<PCollection<EpisodeRequest>, PCol
   private final String defaultVoice;
   private final int maxSentenceChars;
   private final double defaultWordsPerMinute;
+  private final Lexicon lexicon;
 
   /** Sentences spoken at the voice's natural rate. */
   public SplitSentences(String defaultVoice, int maxSentenceChars) {
-    this(defaultVoice, maxSentenceChars, 0);
+    this(defaultVoice, maxSentenceChars, 0, Lexicon.EMPTY);
   }
 
   /**
    * @param defaultWordsPerMinute the pace of episodes whose row gives none; 0 for the voice's
    *     natural rate
+   * @param lexicon applied to what each episode's voice says, after normalisation
    */
-  public SplitSentences(String defaultVoice, int maxSentenceChars, double defaultWordsPerMinute) {
+  public SplitSentences(
+      String defaultVoice, int maxSentenceChars, double defaultWordsPerMinute, Lexicon lexicon) {
     this.defaultVoice = defaultVoice;
     this.maxSentenceChars = maxSentenceChars;
     this.defaultWordsPerMinute = defaultWordsPerMinute;
+    this.lexicon = lexicon;
   }
 
   @Override
@@ -59,7 +64,7 @@ public class SplitSentences extends PTransform<PCollection<EpisodeRequest>, PCol
     PCollectionTuple split =
         stories.apply(
             "SplitStory",
-            ParDo.of(new SplitStoryFn(defaultVoice, maxSentenceChars, defaultWordsPerMinute))
+            ParDo.of(new SplitStoryFn(defaultVoice, maxSentenceChars, defaultWordsPerMinute, lexicon))
                 .withOutputTags(SENTENCES, TupleTagList.of(PLANS).and(FAILED)));
     PCollection<SentenceToSpeak> spread =
         split.get(SENTENCES).apply("SpreadOverWorkers", Reshuffle.viaRandomKey());
@@ -72,12 +77,15 @@ public class SplitSentences extends PTransform<PCollection<EpisodeRequest>, PCol
     private final String defaultVoice;
     private final int maxSentenceChars;
     private final double defaultWordsPerMinute;
+    private final Lexicon lexicon;
     private final Counter sentences = Metrics.counter("lullabeam", "sentences");
 
-    SplitStoryFn(String defaultVoice, int maxSentenceChars, double defaultWordsPerMinute) {
+    SplitStoryFn(
+        String defaultVoice, int maxSentenceChars, double defaultWordsPerMinute, Lexicon lexicon) {
       this.defaultVoice = defaultVoice;
       this.maxSentenceChars = maxSentenceChars;
       this.defaultWordsPerMinute = defaultWordsPerMinute;
+      this.lexicon = lexicon;
     }
 
     @ProcessElement
@@ -111,7 +119,7 @@ public class SplitSentences extends PTransform<PCollection<EpisodeRequest>, PCol
                     request.id(),
                     sentence.index(),
                     sentence.display(),
-                    sentence.spoken(),
+                    lexicon.apply(sentence.spoken(), voice),
                     sentence.paragraphEnd(),
                     voice,
                     sentencePace));

@@ -28,4 +28,11 @@ public interface NarrationOptions extends PipelineOptions {
   double getWordsPerMinute();
 
   void setWordsPerMinute(double value);
+
+  @Description(
+      "A pronunciation lexicon, CSV: word or phrase, how to say it, optional voice (see"
+          + " docs/bedtime.md); applied to what the voice says, never to the transcript.")
+  String getLexicon();
+
+  void setLexicon(String value);
 }
