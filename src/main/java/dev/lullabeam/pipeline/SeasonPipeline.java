@@ -92,13 +92,14 @@ public final class SeasonPipeline {
 
     // Each episode's pace settled once, so that a rerun at another pace makes it again.
     double seasonWordsPerMinute = options.getWordsPerMinute();
+    double seasonMinutes = options.getTargetMinutes();
     PCollectionTuple pending =
         catalogue
             .get(ReadCatalogue.EPISODES)
             .apply(
                 "SeasonPace",
                 MapElements.into(TypeDescriptor.of(EpisodeRequest.class))
-                    .via((EpisodeRequest r) -> r.withSeasonPace(seasonWordsPerMinute)))
+                    .via((EpisodeRequest r) -> r.withSeasonPace(seasonWordsPerMinute, seasonMinutes)))
             .apply(
                 "SkipCompletedEpisodes",
                 new SkipCompletedEpisodes(

@@ -51,12 +51,15 @@ public record EpisodeRequest(
     this(id, line, topic, catalogueTitle, prompt, story, seed, voice, trackNumber, null, null, null);
   }
 
-  /** The request with the season's pace unless its row gave one; 0 is the voice's natural rate. */
-  public EpisodeRequest withSeasonPace(double seasonWordsPerMinute) {
-    if (wordsPerMinute != null || seasonWordsPerMinute <= 0) {
-      return this;
-    }
-    return withPace(seasonWordsPerMinute, targetMinutes);
+  /**
+   * The request with the season's pace and length where its row gave none; 0 means none (the
+   * voice's natural rate, no target length).
+   */
+  public EpisodeRequest withSeasonPace(double seasonWordsPerMinute, double seasonMinutes) {
+    Double wpm =
+        wordsPerMinute != null || seasonWordsPerMinute <= 0 ? wordsPerMinute : seasonWordsPerMinute;
+    Double minutes = targetMinutes != null || seasonMinutes <= 0 ? targetMinutes : seasonMinutes;
+    return withPace(wpm, minutes);
   }
 
   /** The same request with the catalogue's pace and length, each null when not given. */

@@ -4,7 +4,9 @@ import static dev.lullabeam.app.SeasonCommandTest.lullabeam;
 import static org.hamcrest.MatcherAssert.assertThat;
 import static org.hamcrest.Matchers.closeTo;
 import static org.hamcrest.Matchers.greaterThan;
+import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.is;
+import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.lessThan;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -26,7 +28,8 @@ import org.junit.jupiter.api.io.TempDir;
  * words per minute (the catalogue's {@code wpm}) and at 160 (the season's {@code
  * --wordsPerMinute}), the achieved rate measured on the written episode JSON (words ÷ time from
  * the first word to the last, from the sentence timings in the MP3); both end with a short
- * wind-down ({@code --windDownMinutes=0.2}, 12 s), measured on the MP3.
+ * wind-down ({@code --windDownMinutes=0.2}, 12 s), measured on the MP3. The story's 45 words fit
+ * the first row's 0.4 minutes at 120 words per minute, not the season's 2 minutes at 160.
  */
 class BedtimeSeasonTest {
 
@@ -47,16 +50,16 @@ class BedtimeSeasonTest {
     catalogue = work.resolve("pace.csv");
     Files.writeString(
         catalogue,
-        "id,topic,title,story,wpm\n"
-            + "slow-fox,night-forest,The Fox,\"" + STORY + "\",120\n"
-            + "fox,night-forest,The Fox,\"" + STORY + "\",\n",
+        "id,topic,title,story,wpm,minutes\n"
+            + "slow-fox,night-forest,The Fox,\"" + STORY + "\",120,0.4\n"
+            + "fox,night-forest,The Fox,\"" + STORY + "\",,\n",
         StandardCharsets.UTF_8);
     output = work.resolve("out");
     run =
         lullabeam(
             "season", "--catalogue", catalogue.toString(), "--output", output.toString(),
             "--backgrounds", "backgrounds/backgrounds.csv", "--progressSeconds=0",
-            "--wordsPerMinute=160", "--windDownMinutes=0.2");
+            "--wordsPerMinute=160", "--windDownMinutes=0.2", "--targetMinutes=2");
   }
 
   private static JsonNode episode(String id) throws IOException {
@@ -143,5 +146,25 @@ class BedtimeSeasonTest {
       sum += v * v;
     }
     return Levels.toDb(Math.sqrt(sum / Math.max(1, to - from)));
+  }
+
+  @Test
+  void aWrittenStoryFarFromItsTargetLengthIsAWarning() throws IOException {
+    JsonNode slow = episode("slow-fox");
+    JsonNode fast = episode("fox");
+    assertThat(slow.path("minutes").path("target").asDouble(), is(0.4));
+    assertThat(fast.path("minutes").path("target").asDouble(), is(2.0));
+    assertThat(fast.path("minutes").path("achieved").asDouble(), closeTo(45 / 160.0, 0.03));
+
+    JsonNode report = JSON.readTree(output.resolve("report.json").toFile());
+    for (JsonNode e : report.path("episodes")) {
+      String warnings = e.path("warnings").toString();
+      if (e.path("id").asText().equals("fox")) {
+        assertThat(warnings, containsString("the story has 45 words, about 0.3 minutes at 160 words"
+            + " per minute; the target is 2.0 minutes (320 words)"));
+      } else {
+        assertThat(warnings, not(containsString("the target is")));
+      }
+    }
   }
 }

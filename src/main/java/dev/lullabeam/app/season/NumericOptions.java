@@ -36,6 +36,9 @@ final class NumericOptions {
     if (o.getWordsPerMinute() != 0 && Pace.checkWordsPerMinute(o.getWordsPerMinute()) != null) {
       throw invalid("wordsPerMinute", o.getWordsPerMinute(), "0 (the voice's natural rate) or 60-240");
     }
+    if (o.getTargetMinutes() != 0 && Pace.checkMinutes(o.getTargetMinutes()) != null) {
+      throw invalid("targetMinutes", o.getTargetMinutes(), "0 (no target) or more than 0 up to 120");
+    }
     if (!(o.getWindDownMinutes() >= 0 && o.getWindDownMinutes() <= MixOptions.MAX_WIND_DOWN_MINUTES)) {
       throw invalid("windDownMinutes", o.getWindDownMinutes(), "from 0 to 120");
     }

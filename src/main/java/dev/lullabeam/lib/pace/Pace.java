@@ -1,6 +1,8 @@
 package dev.lullabeam.lib.pace;
 
 import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -99,6 +101,28 @@ public final class Pace {
 
   /** Longest episode a target may ask for, in minutes of narration. */
   public static final double MAX_MINUTES = 120;
+
+  /** A written story more than this far from its target length (as a share) gets a warning. */
+  public static final double LENGTH_TOLERANCE = 0.25;
+
+  /** Words a story needs to last {@code minutes} at {@code wordsPerMinute}. */
+  public static int targetWords(double minutes, double wordsPerMinute) {
+    return (int) Math.round(minutes * wordsPerMinute);
+  }
+
+  /** Why a story of {@code words} is far from its target length, if it is. */
+  public static Optional<String> lengthWarning(int words, double minutes, double wordsPerMinute) {
+    int target = targetWords(minutes, wordsPerMinute);
+    if (target <= 0 || Math.abs(words - target) <= LENGTH_TOLERANCE * target) {
+      return Optional.empty();
+    }
+    return Optional.of(
+        String.format(
+            Locale.ROOT,
+            "the story has %d words, about %.1f minutes at %.0f words per minute; the target is"
+                + " %.1f minutes (%d words)",
+            words, words / wordsPerMinute, wordsPerMinute, minutes, target));
+  }
 
   /** A target length checked: a readable reason, or null when it is fine. */
   public static String checkMinutes(double minutes) {

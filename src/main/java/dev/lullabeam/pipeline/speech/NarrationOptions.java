@@ -30,6 +30,15 @@ public interface NarrationOptions extends PipelineOptions {
   void setWordsPerMinute(double value);
 
   @Description(
+      "Target length of each story in minutes of narration, unless a catalogue row gives"
+          + " 'minutes': words = minutes x words per minute; a written story far off gets a warning."
+          + " 0: no target.")
+  @Default.Double(0)
+  double getTargetMinutes();
+
+  void setTargetMinutes(double value);
+
+  @Description(
       "A pronunciation lexicon, CSV: word or phrase, how to say it, optional voice (see"
           + " docs/bedtime.md); applied to what the voice says, never to the transcript.")
   String getLexicon();

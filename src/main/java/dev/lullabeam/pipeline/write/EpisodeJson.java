@@ -45,6 +45,9 @@ public final class EpisodeJson {
       if (request.wordsPerMinute() != null) {
         sha.update(("wpm=" + request.wordsPerMinute()).getBytes(StandardCharsets.UTF_8));
       }
+      if (request.targetMinutes() != null) {
+        sha.update(("minutes=" + request.targetMinutes()).getBytes(StandardCharsets.UTF_8));
+      }
       return HexFormat.of().formatHex(sha.digest()).substring(0, 16);
     } catch (NoSuchAlgorithmException e) {
       throw new IllegalStateException(e);
@@ -139,6 +142,16 @@ public final class EpisodeJson {
     pace.put("achieved", round(achieved, 1));
     int words = texts.stream().mapToInt(Pace::words).sum();
     pace.put("words", words);
+    // Length: the narration from the first word to the last, against the row's or season's target.
+    ObjectNode minutes = root.putObject("minutes");
+    Double target = episode.plan().request().targetMinutes();
+    if (target != null) {
+      minutes.put("target", round(target, 2));
+    } else {
+      minutes.putNull("target");
+    }
+    long spanMs = sentences.get(sentences.size() - 1).endMs() - sentences.get(0).startMs();
+    minutes.put("achieved", round(spanMs / 60_000.0, 2));
   }
 
   private static void describe(ObjectNode file, byte[] content) {
