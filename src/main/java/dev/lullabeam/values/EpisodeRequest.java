@@ -56,10 +56,15 @@ public record EpisodeRequest(
    * voice's natural rate, no target length).
    */
   public EpisodeRequest withSeasonPace(double seasonWordsPerMinute, double seasonMinutes) {
-    Double wpm =
-        wordsPerMinute != null || seasonWordsPerMinute <= 0 ? wordsPerMinute : seasonWordsPerMinute;
-    Double minutes = targetMinutes != null || seasonMinutes <= 0 ? targetMinutes : seasonMinutes;
-    return withPace(wpm, minutes);
+    return withPace(
+        orSeason(wordsPerMinute, seasonWordsPerMinute), orSeason(targetMinutes, seasonMinutes));
+  }
+
+  private static @Nullable Double orSeason(@Nullable Double row, double season) {
+    if (row != null) {
+      return row;
+    }
+    return season > 0 ? Double.valueOf(season) : null;
   }
 
   /** The same request with the catalogue's pace and length, each null when not given. */

@@ -1,0 +1,64 @@
+package dev.lullabeam.app;
+
+import static dev.lullabeam.app.SeasonCommandTest.lullabeam;
+import static org.hamcrest.MatcherAssert.assertThat;
+import static org.hamcrest.Matchers.closeTo;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.greaterThan;
+import static org.hamcrest.Matchers.is;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** {@code season --plan}: reads, calibrates and estimates, and writes nothing. */
+class SeasonPlanTest {
+
+  @TempDir Path work;
+
+  @Test
+  void plansEveryRowAndWritesNothing() throws IOException {
+    Path catalogue = work.resolve("plan.csv");
+    Files.writeString(
+        catalogue,
+        "id,topic,story,prompt,wpm\n"
+            + "fox,rain,\"" + "The fox slept. ".repeat(20) + "\",,100\n"
+            + "owl,ocean,,An owl flew over the sea,\n"
+            + "bad id!,rain,A story.,,\n",
+        StandardCharsets.UTF_8);
+    Path output = work.resolve("out");
+    SeasonCommandTest.Run run =
+        lullabeam(
+            "season", "--plan", "--json", "--catalogue", catalogue.toString(),
+            "--output", output.toString(), "--backgrounds", "backgrounds/backgrounds.csv",
+            "--maxNewTokens=130");
+
+    assertThat(run.err, run.exit, is(0));
+    assertThat(Files.exists(output), is(false));
+    JsonNode plan = new ObjectMapper().readTree(run.out);
+    JsonNode fox = plan.path("episodes").get(0);
+    assertThat(fox.path("words").asInt(), is(60));
+    assertThat(fox.path("narration_minutes").asDouble(), closeTo(0.6, 1e-6));
+    JsonNode owl = plan.path("episodes").get(1);
+    assertThat(owl.path("story").asText(), is("generated"));
+    assertThat(owl.path("words").asInt(), is(100)); // 130 tokens at 1.3 tokens a word
+    assertThat(owl.path("model").asText(), is("EleutherAI/gpt-neo-125m"));
+    assertThat(plan.path("refused").get(0).path("reason").asText(), containsString("id 'bad id!'"));
+    assertThat(plan.path("calibration").path("speech_rtf").asDouble(), greaterThan(0.0));
+    assertThat(plan.path("estimated_wall_seconds").asDouble(), greaterThan(0.0));
+  }
+
+  @Test
+  void aConfigurationErrorIsOneLineAndExitTwo() {
+    SeasonCommandTest.Run run =
+        lullabeam("season", "--plan", "--catalogue", work.resolve("missing.csv").toString(),
+            "--output", work.resolve("out").toString());
+    assertThat(run.exit, is(2));
+    assertThat(run.err, containsString("catalogue not found or unreadable"));
+  }
+}
