@@ -1,6 +1,7 @@
 package dev.lullabeam.app;
 
 import dev.lullabeam.app.season.SeasonLauncher;
+import dev.lullabeam.app.season.SeasonPlan;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -17,7 +18,9 @@ import picocli.CommandLine.Spec;
       "  [--backgrounds=CSV] [--profile=pipelines/NAME.properties] [--maxSentenceChars=N]",
       "  [--model=DIR_OR_ID] [--maxNewTokens=N] [--temperature=T] ... (see README.md)",
       "  and any Beam pipeline option (--runner, --targetParallelism, ...).",
-      "'--name value' works as well as '--name=value'; the command line overrides a profile."
+      "'--name value' works as well as '--name=value'; the command line overrides a profile.",
+      "--plan [--json]: print the words, minutes, voices, models and an estimated wall time",
+      "  from a short calibration, and the rows that would be refused; do no work."
     })
 public final class SeasonCommand implements Callable<Integer> {
 
@@ -29,6 +32,9 @@ public final class SeasonCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
+    if (SeasonPlan.wanted(args)) {
+      return SeasonPlan.run(args, spec.commandLine().getOut(), spec.commandLine().getErr());
+    }
     return new SeasonLauncher("season", spec.commandLine().getOut(), spec.commandLine().getErr())
         .launch(args);
   }

@@ -2,6 +2,8 @@ package dev.lullabeam.app;
 
 import dev.lullabeam.lib.audio.AudioClip;
 import dev.lullabeam.lib.audio.NarrationAssembler;
+import dev.lullabeam.lib.lexicon.Lexicon;
+import dev.lullabeam.pipeline.sentences.LexiconFile;
 import dev.lullabeam.lib.voice.Voice;
 import dev.lullabeam.lib.models.SharedModels;
 import dev.lullabeam.lib.voices.VoiceSettings;
@@ -54,6 +56,10 @@ public final class SpeakCommand implements Callable<Integer> {
       description = "With --print-ids: give the text to the processor untouched, as TensorFlowTTS would,"
           + " instead of after lullabeam's normalisation (what a season sends).")
   boolean raw;
+  @Option(
+      names = "--lexicon",
+      description = "Pronunciation lexicon CSV (word or phrase, how to say it, optional voice).")
+  String lexiconFile;
 
   @Override
   public Integer call() throws Exception {
@@ -86,6 +92,13 @@ public final class SpeakCommand implements Callable<Integer> {
       err.println("lullabeam speak: " + unspeakable.get());
       return 2;
     }
+    Lexicon lexicon;
+    try {
+      lexicon = LexiconFile.read(lexiconFile);
+    } catch (Lexicon.LexiconException e) {
+      err.println("lullabeam speak: " + e.getMessage());
+      return 2;
+    }
     List<StorySentence> sentences = StoryText.sentences(text);
     if (sentences.isEmpty()) {
       err.println("lullabeam speak: the text has nothing that can be spoken");
@@ -95,7 +108,7 @@ public final class SpeakCommand implements Callable<Integer> {
     try (SharedModels<String, Voice>.Lease lease = Voices.acquire(voice, settings)) {
       Voice narrator = lease.get();
       for (StorySentence sentence : sentences) {
-        AudioClip clip = narrator.speak(sentence.spoken());
+        AudioClip clip = narrator.speak(lexicon.apply(sentence.spoken(), voice));
         parts.add(new NarrationAssembler.Part(sentence.index(), sentence.display(), sentence.paragraphEnd(), clip));
       }
     }
@@ -108,7 +121,7 @@ public final class SpeakCommand implements Callable<Integer> {
     }
     var out = spec.commandLine().getOut();
     for (StorySentence sentence : sentences) {
-      out.println("  said: " + sentence.spoken());
+      out.println("  said: " + lexicon.apply(sentence.spoken(), voice));
     }
     out.printf("lullabeam: %d sentence(s), %.1f s at %d Hz -> %s%n",
         sentences.size(), audio.seconds(), audio.sampleRate(), output);

@@ -1,5 +1,6 @@
 package dev.lullabeam.pipeline;
 
+import dev.lullabeam.pipeline.mix.MixOptions;
 import dev.lullabeam.pipeline.speech.NarrationOptions;
 import dev.lullabeam.pipeline.speech.SpeechStoreOptions;
 import dev.lullabeam.pipeline.stories.StoryGenerationOptions;
@@ -17,7 +18,7 @@ import org.apache.beam.sdk.options.Validation;
  */
 public interface SeasonOptions
     extends StoryGenerationOptions, NarrationOptions, SpeechStoreOptions, OutputOptions,
-        PublishOptions {
+        PublishOptions, MixOptions {
 
   @Description("The season's catalogue: a CSV file with columns id, topic, prompt and/or story.")
   @Validation.Required

@@ -1,5 +1,6 @@
 package dev.lullabeam.pipeline;
 
+import dev.lullabeam.lib.audio.EpisodeMixer;
 import dev.lullabeam.lib.backgrounds.Background;
 import dev.lullabeam.values.EpisodeRequest;
 import dev.lullabeam.pipeline.catalogue.ReadCatalogue;
@@ -23,6 +24,8 @@ import dev.lullabeam.pipeline.stories.ReviewWrittenStories;
 import dev.lullabeam.pipeline.stories.RewriteNearDuplicates;
 import dev.lullabeam.lib.stories.StoryModel;
 import dev.lullabeam.pipeline.stories.TakeWrittenStories;
+import dev.lullabeam.lib.lexicon.Lexicon;
+import dev.lullabeam.pipeline.sentences.LexiconFile;
 import dev.lullabeam.pipeline.sentences.SplitSentences;
 import java.util.List;
 import java.util.Map;
@@ -88,13 +91,21 @@ public final class SeasonPipeline {
             "ReadCatalogue",
             new ReadCatalogue(options.getCatalogue(), backgrounds.keySet(), Voices.known()));
 
+    // Each episode's pace settled once, so that a rerun at another pace makes it again.
+    double seasonWordsPerMinute = options.getWordsPerMinute();
+    double seasonMinutes = options.getTargetMinutes();
     PCollectionTuple pending =
         catalogue
             .get(ReadCatalogue.EPISODES)
             .apply(
+                "SeasonPace",
+                MapElements.into(TypeDescriptor.of(EpisodeRequest.class))
+                    .via((EpisodeRequest r) -> r.withSeasonPace(seasonWordsPerMinute, seasonMinutes)))
+            .apply(
                 "SkipCompletedEpisodes",
                 new SkipCompletedEpisodes(
-                    output, options.getVoice(), options.getSeason(), options.isOverwrite()));
+                    output, options.getVoice(), options.getSeason(), options.isOverwrite(),
+                    EpisodeMixer.tailSeconds(options.getWindDownMinutes() * 60)));
 
     PCollectionTuple stories =
         pending.get(SkipCompletedEpisodes.TO_MAKE).apply("TakeWrittenStories", new TakeWrittenStories());
@@ -147,7 +158,9 @@ public final class SeasonPipeline {
     PCollectionTuple sentences =
         written.apply(
             "SplitSentences",
-            new SplitSentences(options.getVoice(), options.getMaxSentenceChars()));
+            new SplitSentences(
+                options.getVoice(), options.getMaxSentenceChars(), options.getWordsPerMinute(),
+                lexicon(options)));
 
     // Audio goes to the store; only references to it travel on, through every shuffle below.
     SpeechStore store = SpeechStore.of(options, output);
@@ -167,7 +180,9 @@ public final class SeasonPipeline {
             .apply("SpreadEpisodesOverWorkers", Reshuffle.viaRandomKey());
     PCollectionTuple mixed =
         spokenEpisodes.apply(
-            "AssembleAndMix", new MixEpisode(backgroundView, options.getSeason(), store));
+            "AssembleAndMix",
+            new MixEpisode(
+                backgroundView, options.getSeason(), store, options.getWindDownMinutes()));
 
     PCollection<EpisodeOutcome> writtenEpisodes =
         mixed.get(MixEpisode.MIXED).apply("WriteEpisodes", new WriteEpisodes(output, options.getSeason()));
@@ -199,4 +214,12 @@ public final class SeasonPipeline {
     return report;
   }
 
+  /** The launcher has read the lexicon once already, so a bad one stopped the run before work. */
+  private static Lexicon lexicon(SeasonOptions options) {
+    try {
+      return LexiconFile.read(options.getLexicon());
+    } catch (Lexicon.LexiconException e) {
+      throw new IllegalArgumentException(e.getMessage(), e);
+    }
+  }
 }

@@ -6,6 +6,7 @@ import java.io.OutputStream;
 import org.apache.beam.sdk.coders.CoderProvider;
 import org.apache.beam.sdk.coders.CoderProviders;
 import org.apache.beam.sdk.coders.CustomCoder;
+import org.apache.beam.sdk.coders.DoubleCoder;
 import org.apache.beam.sdk.coders.SerializableCoder;
 import org.apache.beam.sdk.coders.StringUtf8Coder;
 import org.apache.beam.sdk.coders.VarIntCoder;
@@ -22,6 +23,7 @@ public final class EpisodePlanCoder extends CustomCoder<EpisodePlan> {
       SerializableCoder.of(EpisodeRequest.class);
   private static final StringUtf8Coder STRING = StringUtf8Coder.of();
   private static final VarIntCoder INT = VarIntCoder.of();
+  private static final DoubleCoder DOUBLE = DoubleCoder.of();
 
   private EpisodePlanCoder() {}
 
@@ -39,10 +41,12 @@ public final class EpisodePlanCoder extends CustomCoder<EpisodePlan> {
     REQUEST.encode(plan.request(), out);
     STRING.encode(plan.voice(), out);
     INT.encode(plan.sentenceCount(), out);
+    DOUBLE.encode(plan.wordsPerMinute(), out);
   }
 
   @Override
   public EpisodePlan decode(InputStream in) throws IOException {
-    return new EpisodePlan(REQUEST.decode(in), STRING.decode(in), INT.decode(in));
+    return new EpisodePlan(
+        REQUEST.decode(in), STRING.decode(in), INT.decode(in), DOUBLE.decode(in));
   }
 }

@@ -14,6 +14,8 @@ import javax.annotation.Nullable;
  *     track number
  * @param storyInfo how the story came to be, once it is reviewed or written; the episode's JSON
  *     carries it as {@code story_info}
+ * @param wordsPerMinute the catalogue's pace for this episode ({@code wpm}), else the season's
+ * @param targetMinutes the catalogue's length for this episode ({@code minutes}), else the season's
  */
 public record EpisodeRequest(
     String id,
@@ -25,7 +27,9 @@ public record EpisodeRequest(
     @Nullable Long seed,
     @Nullable String voice,
     int trackNumber,
-    @Nullable StoryInfo storyInfo)
+    @Nullable StoryInfo storyInfo,
+    @Nullable Double wordsPerMinute,
+    @Nullable Double targetMinutes)
     implements Serializable {
 
   public EpisodeRequest {
@@ -44,7 +48,30 @@ public record EpisodeRequest(
       @Nullable Long seed,
       @Nullable String voice,
       int trackNumber) {
-    this(id, line, topic, catalogueTitle, prompt, story, seed, voice, trackNumber, null);
+    this(id, line, topic, catalogueTitle, prompt, story, seed, voice, trackNumber, null, null, null);
+  }
+
+  /**
+   * The request with the season's pace and length where its row gave none; 0 means none (the
+   * voice's natural rate, no target length).
+   */
+  public EpisodeRequest withSeasonPace(double seasonWordsPerMinute, double seasonMinutes) {
+    return withPace(
+        orSeason(wordsPerMinute, seasonWordsPerMinute), orSeason(targetMinutes, seasonMinutes));
+  }
+
+  private static @Nullable Double orSeason(@Nullable Double row, double season) {
+    if (row != null) {
+      return row;
+    }
+    return season > 0 ? Double.valueOf(season) : null;
+  }
+
+  /** The same request with the catalogue's pace and length, each null when not given. */
+  public EpisodeRequest withPace(@Nullable Double wordsPerMinute, @Nullable Double targetMinutes) {
+    return new EpisodeRequest(
+        id, line, topic, catalogueTitle, prompt, story, seed, voice, trackNumber, storyInfo,
+        wordsPerMinute, targetMinutes);
   }
 
   /** The catalogue's title, or one made from the id. */
@@ -59,7 +86,8 @@ public record EpisodeRequest(
   /** The same request with its story (reviewed, or written by the language model) and its info. */
   public EpisodeRequest withStory(String reviewedStory, StoryInfo info) {
     return new EpisodeRequest(
-        id, line, topic, catalogueTitle, prompt, reviewedStory, seed, voice, trackNumber, info);
+        id, line, topic, catalogueTitle, prompt, reviewedStory, seed, voice, trackNumber, info,
+        wordsPerMinute, targetMinutes);
   }
 
   @Override

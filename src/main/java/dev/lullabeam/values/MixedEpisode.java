@@ -1,5 +1,6 @@
 package dev.lullabeam.values;
 
+import dev.lullabeam.lib.audio.EpisodeMixer;
 import dev.lullabeam.lib.audio.Loudness;
 import dev.lullabeam.lib.audio.SentenceTiming;
 import java.util.List;
@@ -17,6 +18,8 @@ import org.apache.beam.sdk.coders.DefaultCoder;
  * @param loudnessWarning why the MP3 is off the loudness target, or null when it is on target
  * @param sentencesSpoken sentences the voice spoke for this episode in this run
  * @param sentencesReused sentences whose audio the speech store already held
+ * @param narrationLoudness measured on the final MP3 from the first word to the last, or null
+ * @param tailSeconds ambience after the last word (the wind-down, when there is one)
  */
 @DefaultCoder(MixedEpisodeCoder.class)
 public record MixedEpisode(
@@ -32,10 +35,33 @@ public record MixedEpisode(
     double mixSeconds,
     @Nullable String loudnessWarning,
     int sentencesSpoken,
-    int sentencesReused) {
+    int sentencesReused,
+    @Nullable Loudness narrationLoudness,
+    double tailSeconds) {
 
   public MixedEpisode {
     sentences = List.copyOf(sentences);
+  }
+
+  /** An episode with the usual tail and no separate measure of its narration. */
+  public MixedEpisode(
+      EpisodePlan plan,
+      String mp3File,
+      String backgroundFile,
+      int sampleRate,
+      List<SentenceTiming> sentences,
+      double durationSeconds,
+      Loudness loudness,
+      double synthesisSeconds,
+      double assemblySeconds,
+      double mixSeconds,
+      @Nullable String loudnessWarning,
+      int sentencesSpoken,
+      int sentencesReused) {
+    this(
+        plan, mp3File, backgroundFile, sampleRate, sentences, durationSeconds, loudness,
+        synthesisSeconds, assemblySeconds, mixSeconds, loudnessWarning, sentencesSpoken,
+        sentencesReused, null, EpisodeMixer.TAIL_SECONDS);
   }
 
   @Override

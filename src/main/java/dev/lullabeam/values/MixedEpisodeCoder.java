@@ -5,6 +5,7 @@ import dev.lullabeam.lib.audio.SentenceTiming;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import org.apache.beam.sdk.coders.BooleanCoder;
 import org.apache.beam.sdk.coders.CoderProvider;
 import org.apache.beam.sdk.coders.CoderProviders;
 import org.apache.beam.sdk.coders.CustomCoder;
@@ -25,6 +26,7 @@ public final class MixedEpisodeCoder extends CustomCoder<MixedEpisode> {
   private static final VarIntCoder INT = VarIntCoder.of();
   private static final ListCoder<SentenceTiming> TIMINGS = ListCoder.of(SentenceTimingCoder.of());
   private static final DoubleCoder DOUBLE = DoubleCoder.of();
+  private static final BooleanCoder BOOLEAN = BooleanCoder.of();
 
   private MixedEpisodeCoder() {}
 
@@ -54,6 +56,14 @@ public final class MixedEpisodeCoder extends CustomCoder<MixedEpisode> {
     OPTIONAL_STRING.encode(episode.loudnessWarning(), out);
     INT.encode(episode.sentencesSpoken(), out);
     INT.encode(episode.sentencesReused(), out);
+    Loudness narration = episode.narrationLoudness();
+    BOOLEAN.encode(narration != null, out);
+    if (narration != null) {
+      DOUBLE.encode(narration.integratedLufs(), out);
+      DOUBLE.encode(narration.truePeakDbtp(), out);
+      DOUBLE.encode(narration.rangeLu(), out);
+    }
+    DOUBLE.encode(episode.tailSeconds(), out);
   }
 
   @Override
@@ -71,6 +81,10 @@ public final class MixedEpisodeCoder extends CustomCoder<MixedEpisode> {
         DOUBLE.decode(in),
         OPTIONAL_STRING.decode(in),
         INT.decode(in),
-        INT.decode(in));
+        INT.decode(in),
+        BOOLEAN.decode(in)
+            ? new Loudness(DOUBLE.decode(in), DOUBLE.decode(in), DOUBLE.decode(in))
+            : null,
+        DOUBLE.decode(in));
   }
 }

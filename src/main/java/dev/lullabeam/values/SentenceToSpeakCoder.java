@@ -7,6 +7,7 @@ import org.apache.beam.sdk.coders.BooleanCoder;
 import org.apache.beam.sdk.coders.CoderProvider;
 import org.apache.beam.sdk.coders.CoderProviders;
 import org.apache.beam.sdk.coders.CustomCoder;
+import org.apache.beam.sdk.coders.DoubleCoder;
 import org.apache.beam.sdk.coders.StringUtf8Coder;
 import org.apache.beam.sdk.coders.VarIntCoder;
 import org.apache.beam.sdk.values.TypeDescriptor;
@@ -18,6 +19,7 @@ public final class SentenceToSpeakCoder extends CustomCoder<SentenceToSpeak> {
   private static final StringUtf8Coder STRING = StringUtf8Coder.of();
   private static final VarIntCoder INT = VarIntCoder.of();
   private static final BooleanCoder BOOLEAN = BooleanCoder.of();
+  private static final DoubleCoder DOUBLE = DoubleCoder.of();
 
   private SentenceToSpeakCoder() {}
 
@@ -38,6 +40,7 @@ public final class SentenceToSpeakCoder extends CustomCoder<SentenceToSpeak> {
     STRING.encode(sentence.spoken(), out);
     BOOLEAN.encode(sentence.paragraphEnd(), out);
     STRING.encode(sentence.voice(), out);
+    DOUBLE.encode(sentence.wordsPerMinute(), out);
   }
 
   @Override
@@ -48,6 +51,7 @@ public final class SentenceToSpeakCoder extends CustomCoder<SentenceToSpeak> {
         STRING.decode(in),
         STRING.decode(in),
         BOOLEAN.decode(in),
-        STRING.decode(in));
+        STRING.decode(in),
+        DOUBLE.decode(in));
   }
 }

@@ -42,4 +42,27 @@ class SpeakCommandTest {
         + " voice cmu-slt-hsmm cannot speak"));
     assertThat(Files.exists(wav), is(false));
   }
+
+  @Test
+  void aLexiconChangesWhatIsSaid() throws Exception {
+    Path lexicon = work.resolve("names.csv");
+    Files.writeString(lexicon, "word,say,voice\nSiobhan,shiv awn\n");
+    Path wav = work.resolve("siobhan.wav");
+    assertThat(
+        speak("--text", "Siobhan's owl hooted.", "--output", wav.toString(),
+            "--lexicon", lexicon.toString()),
+        is(0));
+    assertThat(out.toString(), containsString("said: shiv awn's owl hooted."));
+  }
+
+  @Test
+  void aLexiconWithArpabetForTheMaryVoiceIsRefused() throws Exception {
+    Path lexicon = work.resolve("arpabet.csv");
+    Files.writeString(lexicon, "Siobhan,{SH IH0 V AO1 N}\n");
+    assertThat(
+        speak("--text", "Hello.", "--output", work.resolve("x.wav").toString(),
+            "--lexicon", lexicon.toString()),
+        is(2));
+    assertThat(err.toString(), containsString("row 1: ARPAbet in braces is only for a voice that reads it"));
+  }
 }

@@ -1,6 +1,8 @@
 package dev.lullabeam.app.season;
 
+import dev.lullabeam.lib.pace.Pace;
 import dev.lullabeam.pipeline.SeasonOptions;
+import dev.lullabeam.pipeline.mix.MixOptions;
 import java.util.Locale;
 
 /**
@@ -30,6 +32,15 @@ final class NumericOptions {
     }
     if (!(o.getRepetitionPenalty() > 0) || Double.isInfinite(o.getRepetitionPenalty())) {
       throw invalid("repetitionPenalty", o.getRepetitionPenalty(), "a number > 0 (1: off)");
+    }
+    if (o.getWordsPerMinute() != 0 && Pace.checkWordsPerMinute(o.getWordsPerMinute()) != null) {
+      throw invalid("wordsPerMinute", o.getWordsPerMinute(), "0 (the voice's natural rate) or 60-240");
+    }
+    if (o.getTargetMinutes() != 0 && Pace.checkMinutes(o.getTargetMinutes()) != null) {
+      throw invalid("targetMinutes", o.getTargetMinutes(), "0 (no target) or more than 0 up to 120");
+    }
+    if (!(o.getWindDownMinutes() >= 0 && o.getWindDownMinutes() <= MixOptions.MAX_WIND_DOWN_MINUTES)) {
+      throw invalid("windDownMinutes", o.getWindDownMinutes(), "from 0 to 120");
     }
     runner.checkParallelism(o);
   }

@@ -13,7 +13,9 @@ import java.util.Objects;
 import java.util.Set;
 import java.util.TreeSet;
 import dev.lullabeam.pipeline.SeasonOptions;
+import dev.lullabeam.lib.lexicon.Lexicon;
 import dev.lullabeam.pipeline.SeasonPipeline;
+import dev.lullabeam.pipeline.sentences.LexiconFile;
 import dev.lullabeam.pipeline.catalogue.CatalogueParser;
 import dev.lullabeam.pipeline.metrics.ModelLoadMetrics;
 import dev.lullabeam.pipeline.write.OutputFiles;
@@ -137,6 +139,11 @@ public final class SeasonLauncher {
     }
     NumericOptions.check(options, runner);
     SeasonPublishing.settings(options); // a bad --publicUrl or --cover stops the season here
+    try {
+      LexiconFile.read(options.getLexicon());
+    } catch (Lexicon.LexiconException e) {
+      throw new ConfigurationException(e.getMessage());
+    }
     Map<String, Background> backgrounds;
     List<String> warnings = new ArrayList<>();
     try {

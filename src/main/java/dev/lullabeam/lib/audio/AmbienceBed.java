@@ -48,6 +48,15 @@ public final class AmbienceBed {
    * {@code levelDb} dBFS, with fades at both ends.
    */
   public static short[] build(short[] ambience, int sampleRate, int frames, double levelDb) {
+    return build(ambience, sampleRate, frames, levelDb, FADE_OUT_SECONDS);
+  }
+
+  /**
+   * As {@link #build(short[], int, int, double)}, fading out over {@code fadeOutSeconds} at the
+   * end (a wind-down fades over its last third).
+   */
+  public static short[] build(
+      short[] ambience, int sampleRate, int frames, double levelDb, double fadeOutSeconds) {
     int sourceFrames = ambience.length / 2;
     int crossfade =
         (int) Math.min(MAX_CROSSFADE_SECONDS * sampleRate, sourceFrames / 4.0);
@@ -78,7 +87,7 @@ public final class AmbienceBed {
     }
     double rms = Math.sqrt(sum / Math.max(1, 2L * frames)) / 32768.0;
     int fadeIn = (int) Math.min(FADE_IN_SECONDS * sampleRate, frames / 2.0);
-    int fadeOut = (int) Math.min(FADE_OUT_SECONDS * sampleRate, frames / 2.0);
+    int fadeOut = (int) Math.min(fadeOutSeconds * sampleRate, frames / 2.0);
     for (int i = 0; i < frames; i++) {
       double envelope = 1.0;
       if (i < fadeIn) {

@@ -12,9 +12,10 @@ import java.util.Map;
 import javax.annotation.Nullable;
 
 /**
- * The mix: 7 s of ambience before the voice and 8 s after it, the voice compressed and centred in
- * both channels, the ambience looped under it, and the whole episode normalised to −16 LUFS with
- * true peak at most −1 dBTP, checked on the encoded MP3.
+ * The mix: 7 s of ambience before the voice and 8 s after it (or a wind-down: minutes of ambience
+ * alone, fading to silence over their last third), the voice compressed and centred in both
+ * channels, the ambience looped under it, and the whole episode normalised to −16 LUFS with true
+ * peak at most −1 dBTP, checked on the encoded MP3, whose narration part is measured as well.
  */
 public final class EpisodeMixer {
 
@@ -40,13 +41,22 @@ public final class EpisodeMixer {
    *
    * @param loudness measured on the encoded MP3
    * @param loudnessWarning why the MP3 is still off target after the last encode, else null
+   * @param narrationLoudness measured on the encoded MP3 from the first word to the last
+   * @param tailSeconds ambience after the last word
    */
   public record Mixed(
       byte[] mp3,
       Loudness loudness,
       double durationSeconds,
       long leadInMs,
-      @Nullable String loudnessWarning) {}
+      @Nullable String loudnessWarning,
+      Loudness narrationLoudness,
+      double tailSeconds) {}
+
+  /** The ambience after the voice: {@link #TAIL_SECONDS}, or the wind-down when it is set. */
+  public static double tailSeconds(double windDownSeconds) {
+    return windDownSeconds > 0 ? windDownSeconds : TAIL_SECONDS;
+  }
 
   /**
    * Mixes a narration with an ambience (interleaved stereo at the narration's rate).
@@ -61,9 +71,27 @@ public final class EpisodeMixer {
       Map<String, String> tags,
       Path workDir)
       throws IOException {
+    return mix(narration, ambienceStereo, ambienceGainDb, tags, workDir, 0);
+  }
+
+  /**
+   * As {@link #mix(AudioClip, short[], double, Map, Path)}, with a wind-down: the ambience plays
+   * on after the story for {@code windDownSeconds}, fading to silence over the last third of it.
+   *
+   * @param windDownSeconds 0 for the usual {@link #TAIL_SECONDS}
+   */
+  public static Mixed mix(
+      AudioClip narration,
+      short[] ambienceStereo,
+      double ambienceGainDb,
+      Map<String, String> tags,
+      Path workDir,
+      double windDownSeconds)
+      throws IOException {
     int rate = narration.sampleRate();
     int lead = (int) Math.round(LEAD_IN_SECONDS * rate);
-    int tail = (int) Math.round(TAIL_SECONDS * rate);
+    double tailSeconds = tailSeconds(windDownSeconds);
+    int tail = (int) Math.round(tailSeconds * rate);
     int frames = lead + narration.length() + tail;
 
     short[] voice = new short[frames];
@@ -74,8 +102,12 @@ public final class EpisodeMixer {
     short[] compressed = compress(voice, rate);
 
     double voiceDb = Levels.activeRmsDb(compressed, rate, 1, -45);
+    double fadeOut =
+        windDownSeconds > 0
+            ? Math.max(AmbienceBed.FADE_OUT_SECONDS, windDownSeconds / 3)
+            : AmbienceBed.FADE_OUT_SECONDS;
     short[] bed =
-        AmbienceBed.build(ambienceStereo, rate, frames, voiceDb + ambienceGainDb);
+        AmbienceBed.build(ambienceStereo, rate, frames, voiceDb + ambienceGainDb, fadeOut);
 
     // Voice centred: the same signal in both channels, plus the stereo bed.
     float[] samples = new float[frames * 2];
@@ -131,12 +163,25 @@ public final class EpisodeMixer {
         limit = true;
       }
     }
+    // The narration's own level in the final file: a long quiet wind-down must not pull it off.
+    Loudness narrationLoudness =
+        Loudness.measure(
+            List.of(
+                "-ss", seconds(LEAD_IN_SECONDS),
+                "-t", seconds(narration.length() / (double) rate),
+                "-i", mp3.toString()));
     return new Mixed(
         Files.readAllBytes(mp3),
         loudness,
         frames / (double) rate,
         Math.round(LEAD_IN_SECONDS * 1000),
-        onTarget ? null : offTarget(loudness));
+        onTarget ? null : offTarget(loudness),
+        narrationLoudness,
+        tailSeconds);
+  }
+
+  private static String seconds(double value) {
+    return String.format(Locale.ROOT, "%.3f", value);
   }
 
   /** What is wrong with an MP3 that is still off target after {@link #MAX_ENCODES} encodes. */

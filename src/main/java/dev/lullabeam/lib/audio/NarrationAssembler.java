@@ -1,5 +1,6 @@
 package dev.lullabeam.lib.audio;
 
+import dev.lullabeam.lib.pace.Pace;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -17,10 +18,13 @@ public final class NarrationAssembler {
   public static final class Narration {
     public final AudioClip audio;
     public final List<SentenceTiming> sentences;
+    /** How much the default pauses were stretched to meet the pace (1 without a pace). */
+    public final double pauseScale;
 
-    Narration(AudioClip audio, List<SentenceTiming> sentences) {
+    Narration(AudioClip audio, List<SentenceTiming> sentences, double pauseScale) {
       this.audio = audio;
       this.sentences = sentences;
+      this.pauseScale = pauseScale;
     }
   }
 
@@ -33,26 +37,51 @@ public final class NarrationAssembler {
 
   private NarrationAssembler() {}
 
-  /** Parts must be in index order and share one sample rate. */
+  /** Parts must be in index order and share one sample rate; pauses at their default lengths. */
   public static Narration assemble(List<Part> parts) {
+    return assemble(parts, 0);
+  }
+
+  /**
+   * Parts must be in index order and share one sample rate. With a pace, the pauses are scaled
+   * (within bounds, {@link Pace#pauseScale}) so that the words take the time the pace gives them
+   * from the first word to the last, and the last paragraph's pauses are longer.
+   *
+   * @param wordsPerMinute the episode's target pace, pauses included; 0 keeps the default pauses
+   */
+  public static Narration assemble(List<Part> parts, double wordsPerMinute) {
     if (parts.isEmpty()) {
       throw new IllegalArgumentException("an episode needs at least one sentence");
     }
     int rate = parts.get(0).audio.sampleRate();
     List<short[]> trimmed = new ArrayList<>();
-    long total = 0;
-    for (int i = 0; i < parts.size(); i++) {
-      Part part = parts.get(i);
+    long speechSamples = 0;
+    int words = 0;
+    for (Part part : parts) {
       if (part.audio.sampleRate() != rate) {
         throw new IllegalArgumentException(
             "sentence " + part.index + " is at " + part.audio.sampleRate() + " Hz, expected " + rate);
       }
       short[] speech = trimSilence(part.audio.samples(), rate);
       trimmed.add(speech);
-      total += speech.length;
-      if (i < parts.size() - 1) {
-        total += pauseSamples(part, rate);
-      }
+      speechSamples += speech.length;
+      words += Pace.words(part.text);
+    }
+    boolean paced = wordsPerMinute > 0;
+    int lastParagraphStart = paced ? lastParagraphStart(parts) : parts.size();
+    double[] pauses = new double[parts.size()];
+    double defaultPauses = 0;
+    for (int i = 0; i < parts.size() - 1; i++) {
+      pauses[i] = pauseSeconds(parts.get(i), i >= lastParagraphStart);
+      defaultPauses += pauses[i];
+    }
+    double scale =
+        Pace.pauseScale(words, speechSamples / (double) rate, defaultPauses, wordsPerMinute);
+    int[] pauseSamples = new int[parts.size()];
+    long total = speechSamples;
+    for (int i = 0; i < parts.size() - 1; i++) {
+      pauseSamples[i] = (int) Math.round(pauses[i] * scale * rate);
+      total += pauseSamples[i];
     }
     short[] out = new short[Math.toIntExact(total)];
     List<SentenceTiming> timings = new ArrayList<>();
@@ -64,17 +93,28 @@ public final class NarrationAssembler {
       timings.add(
           new SentenceTiming(
               part.index, part.text, millis(position, rate), millis(position + speech.length, rate)));
-      position += speech.length;
-      if (i < parts.size() - 1) {
-        position += pauseSamples(part, rate);
-      }
+      position += speech.length + pauseSamples[i];
     }
-    return new Narration(new AudioClip(rate, out), timings);
+    return new Narration(new AudioClip(rate, out), timings, scale);
   }
 
-  private static int pauseSamples(Part part, int rate) {
+  /**
+   * Index of the first sentence of the last paragraph; {@code parts.size()} when the story is one
+   * paragraph, which has no ending to tell slower.
+   */
+  static int lastParagraphStart(List<Part> parts) {
+    for (int i = parts.size() - 2; i >= 0; i--) {
+      if (parts.get(i).paragraphEnd) {
+        return i + 1;
+      }
+    }
+    return parts.size();
+  }
+
+  /** The pause after a sentence at scale 1. */
+  private static double pauseSeconds(Part part, boolean inLastParagraph) {
     double seconds = part.paragraphEnd ? PARAGRAPH_PAUSE_SECONDS : SENTENCE_PAUSE_SECONDS;
-    return (int) Math.round(seconds * rate);
+    return inLastParagraph ? seconds * Pace.LAST_PARAGRAPH_PAUSE : seconds;
   }
 
   private static long millis(long samples, int rate) {

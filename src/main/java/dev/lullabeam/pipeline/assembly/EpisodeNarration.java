@@ -29,6 +29,6 @@ public final class EpisodeNarration {
           new NarrationAssembler.Part(
               s.index(), s.text(), s.paragraphEnd(), store.read(s.speech())));
     }
-    return NarrationAssembler.assemble(parts);
+    return NarrationAssembler.assemble(parts, episode.plan().wordsPerMinute());
   }
 }

@@ -1,6 +1,7 @@
 package dev.lullabeam.pipeline.catalogue;
 
 import dev.lullabeam.lib.backgrounds.Background;
+import dev.lullabeam.lib.pace.Pace;
 import dev.lullabeam.values.EpisodeRequest;
 
 import dev.lullabeam.values.EpisodeOutcome;
@@ -43,6 +44,8 @@ public final class CatalogueParser {
   static final String VOICE = "voice";
   /** Optional: the episode's publication date in the feed, YYYY-MM-DD (docs/publishing.md). */
   static final String PUB_DATE = "pub_date";
+  static final String WPM = "wpm";
+  static final String MINUTES = "minutes";
 
   private final Predicate<String> knownTopic;
   private final Predicate<String> knownVoice;
@@ -233,7 +236,13 @@ public final class CatalogueParser {
             emptyToNull(fields.get(STORY)),
             seedText == null ? null : Long.parseLong(seedText),
             emptyToNull(fields.get(VOICE)),
-            result.episodes.size() + 1));
+            result.episodes.size() + 1)
+            .withPace(number(fields.get(WPM)), number(fields.get(MINUTES))));
+  }
+
+  private static Double number(String text) {
+    String value = emptyToNull(text);
+    return value == null ? null : Double.valueOf(value.trim());
   }
 
   /** Returns why a row is bad, or null when it is good (apart from duplicate ids). */
@@ -262,7 +271,7 @@ public final class CatalogueParser {
     if (prompt.length() > MAX_PROMPT_CHARS) {
       return "prompt is " + prompt.length() + " characters, over the limit of " + MAX_PROMPT_CHARS;
     }
-    for (String column : List.of(TOPIC, TITLE, SEED, VOICE, PUB_DATE)) {
+    for (String column : List.of(TOPIC, TITLE, SEED, VOICE, PUB_DATE, WPM, MINUTES)) {
       String value = fields.getOrDefault(column, "");
       if (value.length() > MAX_SHORT_FIELD_CHARS) {
         return column
@@ -293,6 +302,31 @@ public final class CatalogueParser {
         java.time.LocalDate.parse(pubDate);
       } catch (java.time.format.DateTimeParseException e) {
         return "pub_date '" + pubDate + "' is not a date YYYY-MM-DD";
+      }
+    }
+    return checkPace(fields.getOrDefault(WPM, ""), fields.getOrDefault(MINUTES, ""));
+  }
+
+  /** Why a row's {@code wpm} or {@code minutes} is unusable, or null. */
+  private static String checkPace(String wpm, String minutes) {
+    if (!wpm.isBlank()) {
+      try {
+        String problem = Pace.checkWordsPerMinute(Double.parseDouble(wpm.trim()));
+        if (problem != null) {
+          return "wpm: " + problem;
+        }
+      } catch (NumberFormatException e) {
+        return "wpm '" + abbreviate(wpm) + "' is not a number";
+      }
+    }
+    if (!minutes.isBlank()) {
+      try {
+        String problem = Pace.checkMinutes(Double.parseDouble(minutes.trim()));
+        if (problem != null) {
+          return "minutes: " + problem;
+        }
+      } catch (NumberFormatException e) {
+        return "minutes '" + abbreviate(minutes) + "' is not a number";
       }
     }
     return null;

@@ -51,19 +51,30 @@ public class MixEpisode extends PTransform<PCollection<SpokenEpisode>, PCollecti
   private final PCollectionView<Map<String, Background>> backgrounds;
   private final String season;
   private final SpeechStore store;
+  private final double windDownSeconds;
 
   public MixEpisode(
       PCollectionView<Map<String, Background>> backgrounds, String season, SpeechStore store) {
+    this(backgrounds, season, store, 0);
+  }
+
+  /** @param windDownMinutes ambience alone after the story; 0 for the usual short tail */
+  public MixEpisode(
+      PCollectionView<Map<String, Background>> backgrounds,
+      String season,
+      SpeechStore store,
+      double windDownMinutes) {
     this.backgrounds = backgrounds;
     this.season = season;
     this.store = store;
+    this.windDownSeconds = windDownMinutes * 60;
   }
 
   @Override
   public PCollectionTuple expand(PCollection<SpokenEpisode> episodes) {
     return episodes.apply(
         "AssembleAndMixWithAmbience",
-        ParDo.of(new MixFn(backgrounds, season, store))
+        ParDo.of(new MixFn(backgrounds, season, store, windDownSeconds))
             .withSideInputs(backgrounds)
             .withOutputTags(MIXED, TupleTagList.of(FAILED)));
   }
@@ -74,12 +85,17 @@ public class MixEpisode extends PTransform<PCollection<SpokenEpisode>, PCollecti
     private final PCollectionView<Map<String, Background>> backgrounds;
     private final String season;
     private final SpeechStore store;
+    private final double windDownSeconds;
 
     MixFn(
-        PCollectionView<Map<String, Background>> backgrounds, String season, SpeechStore store) {
+        PCollectionView<Map<String, Background>> backgrounds,
+        String season,
+        SpeechStore store,
+        double windDownSeconds) {
       this.backgrounds = backgrounds;
       this.season = season;
       this.store = store;
+      this.windDownSeconds = windDownSeconds;
     }
 
     @ProcessElement
@@ -117,7 +133,9 @@ public class MixEpisode extends PTransform<PCollection<SpokenEpisode>, PCollecti
         int rate = narration.audio.sampleRate();
         short[] ambience = AmbienceBed.decodeStereo(background.file, read(background.file), rate);
         EpisodeMixer.Mixed mixed =
-            EpisodeMixer.mix(narration.audio, ambience, background.gainDb, tags(episode), workDir);
+            EpisodeMixer.mix(
+                narration.audio, ambience, background.gainDb, tags(episode), workDir,
+                windDownSeconds);
         List<SentenceTiming> timings = new ArrayList<>();
         for (SentenceTiming t : narration.sentences) {
           timings.add(t.shiftedBy(mixed.leadInMs()));
@@ -142,7 +160,9 @@ public class MixEpisode extends PTransform<PCollection<SpokenEpisode>, PCollecti
                     (System.nanoTime() - start) / 1e9,
                     mixed.loudnessWarning(),
                     spoken,
-                    reused));
+                    reused,
+                    mixed.narrationLoudness(),
+                    mixed.tailSeconds()));
       } catch (IOException | RuntimeException e) {
         LOG.warn("Episode {}: mixing failed", id, e);
         out.get(FAILED)

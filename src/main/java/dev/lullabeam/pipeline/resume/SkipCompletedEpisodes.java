@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.lullabeam.pipeline.write.EpisodeJson;
 import dev.lullabeam.pipeline.write.OutputFiles;
 import dev.lullabeam.values.EpisodeOutcome;
+import dev.lullabeam.lib.audio.EpisodeMixer;
 import dev.lullabeam.values.EpisodeRequest;
 import java.io.IOException;
 import javax.annotation.Nullable;
@@ -37,20 +38,28 @@ public class SkipCompletedEpisodes
   private final String defaultVoice;
   private final String season;
   private final boolean overwrite;
+  private final double tailSeconds;
 
   public SkipCompletedEpisodes(
       String output, String defaultVoice, String season, boolean overwrite) {
+    this(output, defaultVoice, season, overwrite, EpisodeMixer.TAIL_SECONDS);
+  }
+
+  /** @param tailSeconds the ambience after the story this season gives (its wind-down) */
+  public SkipCompletedEpisodes(
+      String output, String defaultVoice, String season, boolean overwrite, double tailSeconds) {
     this.output = output;
     this.defaultVoice = defaultVoice;
     this.season = season;
     this.overwrite = overwrite;
+    this.tailSeconds = tailSeconds;
   }
 
   @Override
   public PCollectionTuple expand(PCollection<EpisodeRequest> requests) {
     return requests.apply(
         "CheckExistingOutputs",
-        ParDo.of(new SkipFn(output, defaultVoice, season, overwrite))
+        ParDo.of(new SkipFn(output, defaultVoice, season, overwrite, tailSeconds))
             .withOutputTags(TO_MAKE, TupleTagList.of(REUSED)));
   }
 
@@ -61,13 +70,16 @@ public class SkipCompletedEpisodes
     private final String defaultVoice;
     private final String season;
     private final boolean overwrite;
+    private final double tailSeconds;
     private final Counter reused = Metrics.counter("lullabeam", "episodes_reused");
 
-    SkipFn(String output, String defaultVoice, String season, boolean overwrite) {
+    SkipFn(
+        String output, String defaultVoice, String season, boolean overwrite, double tailSeconds) {
       this.output = output;
       this.defaultVoice = defaultVoice;
       this.season = season;
       this.overwrite = overwrite;
+      this.tailSeconds = tailSeconds;
     }
 
     @ProcessElement
@@ -95,7 +107,9 @@ public class SkipCompletedEpisodes
         String mismatch =
             !EpisodeJson.sourceHash(request, voice, season).equals(json.path("source_hash").asText())
                 ? "its row, track number or season changed"
-                : firstNonNull(mismatch(json, id, "mp3"), mismatch(json, id, "vtt"));
+                : Math.abs(json.path("tail_s").asDouble(EpisodeMixer.TAIL_SECONDS) - tailSeconds) > 1e-3
+                    ? "its wind-down changed"
+                    : firstNonNull(mismatch(json, id, "mp3"), mismatch(json, id, "vtt"));
         if (mismatch != null) {
           LOG.info("Episode {} is made again: {}", id, mismatch);
           return null;

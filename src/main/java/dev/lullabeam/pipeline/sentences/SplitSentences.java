@@ -1,5 +1,7 @@
 package dev.lullabeam.pipeline.sentences;
 
+import dev.lullabeam.lib.lexicon.Lexicon;
+import dev.lullabeam.lib.pace.Pace;
 import dev.lullabeam.lib.text.StorySentence;
 import dev.lullabeam.lib.text.StoryText;
 
@@ -36,10 +38,25 @@ public class SplitSentences extends PTransform<PCollection<EpisodeRequest>, PCol
 
   private final String defaultVoice;
   private final int maxSentenceChars;
+  private final double defaultWordsPerMinute;
+  private final Lexicon lexicon;
 
+  /** Sentences spoken at the voice's natural rate. */
   public SplitSentences(String defaultVoice, int maxSentenceChars) {
+    this(defaultVoice, maxSentenceChars, 0, Lexicon.EMPTY);
+  }
+
+  /**
+   * @param defaultWordsPerMinute the pace of episodes whose row gives none; 0 for the voice's
+   *     natural rate
+   * @param lexicon applied to what each episode's voice says, after normalisation
+   */
+  public SplitSentences(
+      String defaultVoice, int maxSentenceChars, double defaultWordsPerMinute, Lexicon lexicon) {
     this.defaultVoice = defaultVoice;
     this.maxSentenceChars = maxSentenceChars;
+    this.defaultWordsPerMinute = defaultWordsPerMinute;
+    this.lexicon = lexicon;
   }
 
   @Override
@@ -47,7 +64,7 @@ public class SplitSentences extends PTransform<PCollection<EpisodeRequest>, PCol
     PCollectionTuple split =
         stories.apply(
             "SplitStory",
-            ParDo.of(new SplitStoryFn(defaultVoice, maxSentenceChars))
+            ParDo.of(new SplitStoryFn(defaultVoice, maxSentenceChars, defaultWordsPerMinute, lexicon))
                 .withOutputTags(SENTENCES, TupleTagList.of(PLANS).and(FAILED)));
     PCollection<SentenceToSpeak> spread =
         split.get(SENTENCES).apply("SpreadOverWorkers", Reshuffle.viaRandomKey());
@@ -59,11 +76,16 @@ public class SplitSentences extends PTransform<PCollection<EpisodeRequest>, PCol
   static class SplitStoryFn extends DoFn<EpisodeRequest, SentenceToSpeak> {
     private final String defaultVoice;
     private final int maxSentenceChars;
+    private final double defaultWordsPerMinute;
+    private final Lexicon lexicon;
     private final Counter sentences = Metrics.counter("lullabeam", "sentences");
 
-    SplitStoryFn(String defaultVoice, int maxSentenceChars) {
+    SplitStoryFn(
+        String defaultVoice, int maxSentenceChars, double defaultWordsPerMinute, Lexicon lexicon) {
       this.defaultVoice = defaultVoice;
       this.maxSentenceChars = maxSentenceChars;
+      this.defaultWordsPerMinute = defaultWordsPerMinute;
+      this.lexicon = lexicon;
     }
 
     @ProcessElement
@@ -82,19 +104,40 @@ public class SplitSentences extends PTransform<PCollection<EpisodeRequest>, PCol
                     request.id(), request.line(), "the story has no sentence that can be spoken"));
         return;
       }
+      double wordsPerMinute =
+          request.wordsPerMinute() != null ? request.wordsPerMinute() : defaultWordsPerMinute;
+      int lastParagraphStart = lastParagraphStart(split);
       for (StorySentence sentence : split) {
+        // The last paragraph is told a little slower (and its pauses are longer, at assembly).
+        double sentencePace =
+            sentence.index() >= lastParagraphStart
+                ? wordsPerMinute * Pace.LAST_PARAGRAPH_SPEED
+                : wordsPerMinute;
         out.get(SENTENCES)
             .output(
                 new SentenceToSpeak(
                     request.id(),
                     sentence.index(),
                     sentence.display(),
-                    sentence.spoken(),
+                    lexicon.apply(sentence.spoken(), voice),
                     sentence.paragraphEnd(),
-                    voice));
+                    voice,
+                    sentencePace));
       }
       sentences.inc(split.size());
-      out.get(PLANS).output(KV.of(request.id(), new EpisodePlan(request, voice, split.size())));
+      out.get(PLANS)
+          .output(
+              KV.of(request.id(), new EpisodePlan(request, voice, split.size(), wordsPerMinute)));
+    }
+
+    /** First index of the last paragraph; past the end when the story is one paragraph. */
+    private static int lastParagraphStart(List<StorySentence> split) {
+      for (int i = split.size() - 2; i >= 0; i--) {
+        if (split.get(i).paragraphEnd()) {
+          return split.get(i + 1).index();
+        }
+      }
+      return Integer.MAX_VALUE;
     }
   }
 }

@@ -1,6 +1,7 @@
 package dev.lullabeam.pipeline.speech;
 
 import dev.lullabeam.lib.voices.VoiceSettings;
+import dev.lullabeam.lib.pace.Pace;
 import dev.lullabeam.lib.voices.Voices;
 import org.apache.beam.sdk.options.Default;
 import org.apache.beam.sdk.options.Description;
@@ -28,4 +29,28 @@ public interface NarrationOptions extends PipelineOptions {
   String getVoiceDir();
 
   void setVoiceDir(String value);
+
+  @Description(
+      "Narration pace in words per minute, pauses included (60-240), unless a catalogue row gives"
+          + " 'wpm'. Bedtime default: 125; 0 speaks at the voice's natural rate with fixed pauses.")
+  @Default.Double(Pace.DEFAULT_WORDS_PER_MINUTE)
+  double getWordsPerMinute();
+
+  void setWordsPerMinute(double value);
+
+  @Description(
+      "Target length of each story in minutes of narration, unless a catalogue row gives"
+          + " 'minutes': words = minutes x words per minute; a written story far off gets a warning."
+          + " 0: no target.")
+  @Default.Double(0)
+  double getTargetMinutes();
+
+  void setTargetMinutes(double value);
+
+  @Description(
+      "A pronunciation lexicon, CSV: word or phrase, how to say it, optional voice (see"
+          + " docs/bedtime.md); applied to what the voice says, never to the transcript.")
+  String getLexicon();
+
+  void setLexicon(String value);
 }

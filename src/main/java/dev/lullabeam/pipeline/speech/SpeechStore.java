@@ -81,6 +81,15 @@ public final class SpeechStore implements Serializable {
    * sound — voice name, engine version, sample rate and the exact text — and nothing else.
    */
   public static String key(Voice voice, String text) {
+    return key(voice, text, 1.0);
+  }
+
+  /**
+   * The key of a sentence spoken at {@code speed} times the voice's natural rate; at speed 1 it is
+   * the key {@link #key(Voice, String)} always gave, so stores made before paces existed still
+   * serve.
+   */
+  public static String key(Voice voice, String text, double speed) {
     MessageDigest sha;
     try {
       sha = MessageDigest.getInstance("SHA-256");
@@ -90,6 +99,9 @@ public final class SpeechStore implements Serializable {
     // NUL separates the fields: it appears in none of them.
     String identity =
         String.join("\0", voice.name(), voice.version(), Integer.toString(voice.sampleRate()), text);
+    if (speed != 1.0) {
+      identity += "\0speed=" + speed;
+    }
     return HexFormat.of().formatHex(sha.digest(identity.getBytes(StandardCharsets.UTF_8)));
   }
 

@@ -6,6 +6,8 @@ import dev.lullabeam.lib.voices.Voices;
 import dev.lullabeam.values.SpokenSentence;
 
 import dev.lullabeam.lib.audio.AudioClip;
+import dev.lullabeam.lib.audio.TimeStretch;
+import dev.lullabeam.lib.pace.Pace;
 import dev.lullabeam.values.SentenceToSpeak;
 import dev.lullabeam.lib.text.SpeechNormalizer;
 import dev.lullabeam.lib.models.SharedModels;
@@ -126,7 +128,8 @@ public class Synthesize
       }
       // The text as normalised for the voice; a strict retry is derived from it alone, so one
       // key still stands for one sound.
-      String key = SpeechStore.key(voice, sentence.spoken());
+      double speed = Pace.speed(sentence.wordsPerMinute(), voice.naturalWordsPerMinute());
+      String key = SpeechStore.key(voice, sentence.spoken(), speed);
       try {
         var stored = reuse ? store.find(name, key) : Optional.<StoredSpeech>empty();
         if (stored.isPresent()) {
@@ -142,7 +145,7 @@ public class Synthesize
       long start = System.nanoTime();
       AudioClip clip;
       try {
-        clip = voice.speak(sentence.spoken());
+        clip = speak(voice, sentence.spoken(), speed);
       } catch (Exception first) {
         retried.inc();
         String strict = SpeechNormalizer.strict(sentence.spoken());
@@ -150,7 +153,7 @@ public class Synthesize
           if (strict.isBlank()) {
             throw first;
           }
-          clip = voice.speak(strict);
+          clip = speak(voice, strict, speed);
         } catch (Exception second) {
           LOG.warn("Sentence {} cannot be spoken, even strictly normalised", sentence, second);
           failed.inc();
@@ -181,6 +184,17 @@ public class Synthesize
       spoken.inc();
       out.get(SPOKEN)
           .output(KV.of(sentence.episodeId(), spoken(sentence, stored, seconds, false)));
+    }
+
+    /** At the voice's own speed control when it has one, else time-stretched keeping pitch. */
+    private static AudioClip speak(Voice voice, String text, double speed) throws Exception {
+      if (speed == 1.0) {
+        return voice.speak(text);
+      }
+      if (voice.controlsSpeed()) {
+        return voice.speak(text, speed);
+      }
+      return TimeStretch.stretch(voice.speak(text), speed);
     }
 
     private static SpokenSentence spoken(

@@ -4,7 +4,10 @@ import dev.lullabeam.values.EpisodeRequest;
 import dev.lullabeam.lib.quality.GateResult;
 import dev.lullabeam.lib.quality.StoryGate;
 import dev.lullabeam.lib.stories.StoryInfo;
+import dev.lullabeam.lib.pace.Pace;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import org.apache.beam.sdk.metrics.Counter;
 import org.apache.beam.sdk.metrics.Metrics;
 import org.apache.beam.sdk.transforms.DoFn;
@@ -54,10 +57,24 @@ public class ReviewWrittenStories
     public void process(@Element EpisodeRequest request, MultiOutputReceiver out) {
       GateResult verdict = gate.check(request.story());
       out.get(REVIEWED).output(request.withStory(request.story(), new StoryInfo.Reviewed(verdict)));
+      List<String> warnings = new ArrayList<>();
       if (!verdict.accepted()) {
-        warned.inc();
-        out.get(WARNINGS).output(KV.of(request.id(), verdict.reasons()));
+        warnings.addAll(verdict.reasons());
       }
+      lengthWarning(request).ifPresent(warnings::add);
+      if (!warnings.isEmpty()) {
+        warned.inc();
+        out.get(WARNINGS).output(KV.of(request.id(), warnings));
+      }
+    }
+
+    /** A written story far from the episode's target length (at its pace) is narrated anyway. */
+    private static Optional<String> lengthWarning(EpisodeRequest request) {
+      if (request.targetMinutes() == null || request.wordsPerMinute() == null) {
+        return Optional.empty();
+      }
+      return Pace.lengthWarning(
+          Pace.words(request.story()), request.targetMinutes(), request.wordsPerMinute());
     }
   }
 }

@@ -13,6 +13,8 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
+import java.util.List;
+import dev.lullabeam.lib.pace.Pace;
 
 /** The episode's JSON sidecar: what was narrated, how, and what the final file measures. */
 public final class EpisodeJson {
@@ -38,6 +40,13 @@ public final class EpisodeJson {
           }) {
         sha.update(part.getBytes(StandardCharsets.UTF_8));
         sha.update((byte) 0);
+      }
+      // Added with paces: absent for rows without one, so older fingerprints still match.
+      if (request.wordsPerMinute() != null) {
+        sha.update(("wpm=" + request.wordsPerMinute()).getBytes(StandardCharsets.UTF_8));
+      }
+      if (request.targetMinutes() != null) {
+        sha.update(("minutes=" + request.targetMinutes()).getBytes(StandardCharsets.UTF_8));
       }
       return HexFormat.of().formatHex(sha.digest()).substring(0, 16);
     } catch (NoSuchAlgorithmException e) {
@@ -72,10 +81,16 @@ public final class EpisodeJson {
     root.put("mp3_bitrate", EpisodeMixer.MP3_BITRATE_LABEL);
     root.put("duration_s", round(episode.durationSeconds(), 3));
     root.put("lead_in_s", EpisodeMixer.LEAD_IN_SECONDS);
-    root.put("tail_s", EpisodeMixer.TAIL_SECONDS);
+    root.put("tail_s", round(episode.tailSeconds(), 3));
+    root.put("wind_down", episode.tailSeconds() != EpisodeMixer.TAIL_SECONDS);
     root.put("loudness_lufs", round(episode.loudness().integratedLufs(), 2));
     root.put("true_peak_dbtp", round(episode.loudness().truePeakDbtp(), 2));
     root.put("loudness_range_lu", round(episode.loudness().rangeLu(), 2));
+    if (episode.narrationLoudness() != null) {
+      // The narration alone (first word to last) in the final file, beside the whole file's.
+      root.put("narration_loudness_lufs", round(episode.narrationLoudness().integratedLufs(), 2));
+      root.put("narration_true_peak_dbtp", round(episode.narrationLoudness().truePeakDbtp(), 2));
+    }
     if (episode.loudnessWarning() != null) {
       root.put("loudness_warning", episode.loudnessWarning());
     }
@@ -95,6 +110,7 @@ public final class EpisodeJson {
       s.put("start_ms", t.startMs());
       s.put("end_ms", t.endMs());
     }
+    pace(root, episode);
     ObjectNode timings = root.putObject("timings_s");
     timings.put("synthesis", round(episode.synthesisSeconds(), 3));
     timings.put("assembly", round(episode.assemblySeconds(), 3));
@@ -105,6 +121,37 @@ public final class EpisodeJson {
     } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
       throw new IllegalStateException(e);
     }
+  }
+
+  /**
+   * The narration's pace: the target, and the rate achieved — written words ÷ the time from the
+   * first word to the last, pauses included, from the sentence timings above.
+   */
+  private static void pace(ObjectNode root, MixedEpisode episode) {
+    List<SentenceTiming> sentences = episode.sentences();
+    List<String> texts = sentences.stream().map(SentenceTiming::text).toList();
+    double achieved =
+        Pace.achievedWordsPerMinute(
+            texts, sentences.get(0).startMs(), sentences.get(sentences.size() - 1).endMs());
+    ObjectNode pace = root.putObject("words_per_minute");
+    if (episode.plan().wordsPerMinute() > 0) {
+      pace.put("target", round(episode.plan().wordsPerMinute(), 1));
+    } else {
+      pace.putNull("target");
+    }
+    pace.put("achieved", round(achieved, 1));
+    int words = texts.stream().mapToInt(Pace::words).sum();
+    pace.put("words", words);
+    // Length: the narration from the first word to the last, against the row's or season's target.
+    ObjectNode minutes = root.putObject("minutes");
+    Double target = episode.plan().request().targetMinutes();
+    if (target != null) {
+      minutes.put("target", round(target, 2));
+    } else {
+      minutes.putNull("target");
+    }
+    long spanMs = sentences.get(sentences.size() - 1).endMs() - sentences.get(0).startMs();
+    minutes.put("achieved", round(spanMs / 60_000.0, 2));
   }
 
   private static void describe(ObjectNode file, byte[] content) {

@@ -1,5 +1,7 @@
 package dev.lullabeam.pipeline.sentences;
 
+import dev.lullabeam.lib.lexicon.Lexicon;
+import dev.lullabeam.lib.pace.Pace;
 import dev.lullabeam.lib.text.StoryText;
 
 import static org.hamcrest.MatcherAssert.assertThat;
@@ -79,5 +81,31 @@ class SplitSentencesTest {
         .forEach(s -> spoken.add(s.spoken()));
     assertThat(spoken, containsInAnyOrder("Chapter one", "The brave mouse ran home.", "Email mouse at example dot com!"));
     assertThat(String.join(" ", spoken).contains("@"), is(false));
+  }
+
+  @Test
+  void lexiconChangesWhatIsSaidNotWhatIsShownAndTheLastParagraphIsSlower(TestPipeline pipeline)
+      throws Exception {
+    Lexicon lexicon =
+        Lexicon.parse("word,say,voice\nHoot,hoot hoot\nforest,woodland\n", "test", v -> true);
+    PCollectionTuple split =
+        pipeline
+            .apply(Create.of(OWL.withPace(120.0, null)))
+            .apply(new SplitSentences("cmu-slt-hsmm", 200, 160, lexicon));
+
+    PAssert.that(
+            split
+                .get(SplitSentences.SENTENCES)
+                .apply(
+                    "Describe",
+                    MapElements.into(TypeDescriptors.strings())
+                        .via(
+                            (SentenceToSpeak s) ->
+                                s.display() + "|" + s.spoken() + "|" + s.wordsPerMinute())))
+        .containsInAnyOrder(
+            "Dr. Hoot counted 3 stars.|Doctor hoot hoot counted three stars.|120.0",
+            "\"Is it late?\" she asked.|\"Is it late?\" she asked.|120.0",
+            "The forest slept.|The woodland slept.|" + 120 * Pace.LAST_PARAGRAPH_SPEED);
+    pipeline.run().waitUntilFinish();
   }
 }
