@@ -9,6 +9,7 @@ import dev.lullabeam.pipeline.speech.SpeechStore;
 import dev.lullabeam.values.SpokenEpisode;
 import dev.lullabeam.pipeline.mix.MixEpisode;
 import dev.lullabeam.pipeline.resume.SkipCompletedEpisodes;
+import dev.lullabeam.pipeline.write.OutputLocation;
 import dev.lullabeam.pipeline.write.WriteEpisodes;
 import dev.lullabeam.pipeline.write.WriteReport;
 import dev.lullabeam.values.EpisodeOutcome;
@@ -76,6 +77,7 @@ public final class SeasonPipeline {
       Map<String, Background> backgrounds,
       StoryWriting storyWriting) {
     String output = options.getOutput();
+    OutputLocation outputs = OutputLocation.of(options);
 
     PCollectionView<Map<String, Background>> backgroundView =
         pipeline
@@ -93,7 +95,7 @@ public final class SeasonPipeline {
             .apply(
                 "SkipCompletedEpisodes",
                 new SkipCompletedEpisodes(
-                    output, options.getVoice(), options.getSeason(), options.isOverwrite()));
+                    outputs, options.getVoice(), options.getSeason(), options.isOverwrite()));
 
     PCollectionTuple stories =
         pending.get(SkipCompletedEpisodes.TO_MAKE).apply("TakeWrittenStories", new TakeWrittenStories());
@@ -169,7 +171,7 @@ public final class SeasonPipeline {
             "AssembleAndMix", new MixEpisode(backgroundView, options.getSeason(), store));
 
     PCollection<EpisodeOutcome> writtenEpisodes =
-        mixed.get(MixEpisode.MIXED).apply("WriteEpisodes", new WriteEpisodes(output, options.getSeason()));
+        mixed.get(MixEpisode.MIXED).apply("WriteEpisodes", new WriteEpisodes(outputs, options.getSeason()));
 
     PCollection<EpisodeOutcome> outcomes =
         PCollectionList.of(catalogue.get(ReadCatalogue.BAD_ROWS))
@@ -189,7 +191,7 @@ public final class SeasonPipeline {
             options.getRunner().getSimpleName(),
             System.currentTimeMillis());
     PCollection<String> report =
-        outcomes.apply("WriteReport", new WriteReport(output, run, storyWarnings));
+        outcomes.apply("WriteReport", new WriteReport(outputs, run, storyWarnings));
     if (!options.isKeepWork()) {
       speech
           .get(Synthesize.SPOKEN)
