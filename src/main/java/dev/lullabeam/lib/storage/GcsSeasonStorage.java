@@ -75,9 +75,13 @@ public final class GcsSeasonStorage implements SeasonStorage {
   public Optional<StoredObject> stat(String name) throws IOException {
     try {
       Blob blob = storage.get(id(name));
-      return blob == null
-          ? Optional.empty()
-          : Optional.of(new StoredObject(name, blob.getSize(), Long.toString(blob.getGeneration())));
+      if (blob == null) {
+        return Optional.empty();
+      }
+      if (blob.getGeneration() == null) { // GCS always sets one; only a fake may not
+        throw new IOException(location(name) + " has no generation: it cannot be replaced safely");
+      }
+      return Optional.of(new StoredObject(name, blob.getSize(), Long.toString(blob.getGeneration())));
     } catch (StorageException e) {
       throw new IOException("cannot look up " + location(name) + ": " + e.getMessage(), e);
     }
