@@ -1,5 +1,6 @@
 package dev.lullabeam.lib.storage;
 
+import com.google.cloud.storage.BlobInfo;
 import com.google.cloud.storage.Storage;
 import com.google.cloud.storage.StorageException;
 import com.google.cloud.storage.contrib.nio.testing.LocalStorageHelper;
@@ -17,6 +18,8 @@ public final class FakeGcs implements AutoCloseable {
   private final Storage fake = LocalStorageHelper.getOptions().getService();
   private final AutoCloseable registration;
   private volatile StorageException refusal;
+  private volatile String rivalTarget;
+  private volatile Runnable rival;
 
   private FakeGcs() {
     Storage client =
@@ -33,6 +36,12 @@ public final class FakeGcs implements AutoCloseable {
                   }
                   if (refusal != null) {
                     throw refusal;
+                  }
+                  if (method.getName().equals("createFrom")
+                      && args[0] instanceof BlobInfo info
+                      && info.getName().equals(rivalTarget)) {
+                    rivalTarget = null;
+                    rival.run();
                   }
                   try {
                     return method.invoke(fake, args);
@@ -55,6 +64,15 @@ public final class FakeGcs implements AutoCloseable {
   /** From now on every request fails with this status code and message. */
   public void refuse(int code, String message) {
     refusal = new StorageException(code, message);
+  }
+
+  /**
+   * The next upload of {@code objectName} first lets {@code rival} run, as if another run wrote
+   * between this writer's look at the object and its upload.
+   */
+  public void beforeNextUpload(String objectName, Runnable rival) {
+    this.rival = rival;
+    this.rivalTarget = objectName;
   }
 
   @Override
