@@ -11,6 +11,7 @@ import dev.lullabeam.pipeline.SeasonOptions;
 import dev.lullabeam.pipeline.SeasonPipeline;
 import dev.lullabeam.pipeline.catalogue.CatalogueParser;
 import dev.lullabeam.pipeline.metrics.ModelLoadMetrics;
+import dev.lullabeam.lib.storage.GcsLocation;
 import dev.lullabeam.lib.storage.SeasonStorage;
 import dev.lullabeam.lib.storage.StorageUnavailableException;
 import dev.lullabeam.pipeline.write.OutputFiles;
@@ -140,6 +141,11 @@ public final class SeasonLauncher {
     CheckedCatalogue catalogue = checkCatalogue(options, runner, backgrounds, warnings);
     OutputLocation output = OutputLocation.of(options);
     checkWritable(output);
+    if (GcsLocation.isGcs(options.getWorkDir())) {
+      throw new ConfigurationException(
+          "--workDir " + options.getWorkDir() + ": the speech store cannot be in a bucket; give"
+              + " a local folder (on a cluster, one every worker shares)");
+    }
     runner.resolveStoryShards(options);
     Pipeline pipeline = Pipeline.create(options);
     SeasonPipeline.build(pipeline, options, backgrounds, catalogue.storyWriting());
