@@ -3,7 +3,6 @@ package dev.lullabeam.app;
 import static dev.lullabeam.app.SeasonCommandTest.lullabeam;
 import static org.hamcrest.MatcherAssert.assertThat;
 import static org.hamcrest.Matchers.containsString;
-import static org.hamcrest.Matchers.empty;
 import static org.hamcrest.Matchers.is;
 import static org.hamcrest.Matchers.startsWith;
 

@@ -7,7 +7,7 @@ import java.util.Optional;
 /**
  * A folder of season outputs — a local folder or a bucket prefix — holding objects named by paths
  * relative to it ({@code report.json}, {@code episodes/fox.mp3}). The contract every
- * implementation keeps (docs/storage.md; StorageContractTest runs it against each):
+ * implementation keeps (docs/storage.md; SeasonStorageContract runs it against each):
  *
  * <ul>
  *   <li>{@link #write} is atomic: a reader sees the old content or the whole new content, never
