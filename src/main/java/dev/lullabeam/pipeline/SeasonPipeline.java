@@ -10,6 +10,7 @@ import dev.lullabeam.pipeline.speech.SpeechStore;
 import dev.lullabeam.values.SpokenEpisode;
 import dev.lullabeam.pipeline.mix.MixEpisode;
 import dev.lullabeam.pipeline.resume.SkipCompletedEpisodes;
+import dev.lullabeam.pipeline.write.OutputLocation;
 import dev.lullabeam.pipeline.write.WriteEpisodes;
 import dev.lullabeam.pipeline.write.WriteReport;
 import dev.lullabeam.values.EpisodeOutcome;
@@ -80,6 +81,7 @@ public final class SeasonPipeline {
       Map<String, Background> backgrounds,
       StoryWriting storyWriting) {
     String output = options.getOutput();
+    OutputLocation outputs = OutputLocation.of(options);
 
     PCollectionView<Map<String, Background>> backgroundView =
         pipeline
@@ -104,7 +106,7 @@ public final class SeasonPipeline {
             .apply(
                 "SkipCompletedEpisodes",
                 new SkipCompletedEpisodes(
-                    output, options.getVoice(), options.getSeason(), options.isOverwrite(),
+                    outputs, options.getVoice(), options.getSeason(), options.isOverwrite(),
                     EpisodeMixer.tailSeconds(options.getWindDownMinutes() * 60)));
 
     PCollectionTuple stories =
@@ -185,7 +187,7 @@ public final class SeasonPipeline {
                 backgroundView, options.getSeason(), store, options.getWindDownMinutes()));
 
     PCollection<EpisodeOutcome> writtenEpisodes =
-        mixed.get(MixEpisode.MIXED).apply("WriteEpisodes", new WriteEpisodes(output, options.getSeason()));
+        mixed.get(MixEpisode.MIXED).apply("WriteEpisodes", new WriteEpisodes(outputs, options.getSeason()));
 
     PCollection<EpisodeOutcome> outcomes =
         PCollectionList.of(catalogue.get(ReadCatalogue.BAD_ROWS))
@@ -205,7 +207,7 @@ public final class SeasonPipeline {
             options.getRunner().getSimpleName(),
             System.currentTimeMillis());
     PCollection<String> report =
-        outcomes.apply("WriteReport", new WriteReport(output, run, storyWarnings));
+        outcomes.apply("WriteReport", new WriteReport(outputs, run, storyWarnings));
     if (!options.isKeepWork()) {
       speech
           .get(Synthesize.SPOKEN)

@@ -18,22 +18,25 @@ import dev.lullabeam.pipeline.SeasonPipeline;
 import dev.lullabeam.pipeline.sentences.LexiconFile;
 import dev.lullabeam.pipeline.catalogue.CatalogueParser;
 import dev.lullabeam.pipeline.metrics.ModelLoadMetrics;
+import dev.lullabeam.lib.storage.GcsLocation;
+import dev.lullabeam.lib.storage.SeasonStorage;
+import dev.lullabeam.lib.storage.StorageUnavailableException;
 import dev.lullabeam.pipeline.write.OutputFiles;
+import dev.lullabeam.pipeline.write.OutputLocation;
 import dev.lullabeam.pipeline.write.SeasonReport;
 import dev.lullabeam.pipeline.write.WriteReport;
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.UUID;
 import org.apache.beam.sdk.Pipeline;
 import org.apache.beam.sdk.PipelineResult;
 import org.apache.beam.sdk.io.FileSystems;
-import org.apache.beam.sdk.io.fs.MoveOptions;
 import org.apache.beam.sdk.io.fs.ResourceId;
 import org.joda.time.Duration;
 
@@ -153,13 +156,19 @@ public final class SeasonLauncher {
       throw new ConfigurationException(e.getMessage());
     }
     CheckedCatalogue catalogue = checkCatalogue(options, runner, backgrounds, warnings);
-    checkWritable(options.getOutput());
+    OutputLocation output = OutputLocation.of(options);
+    checkWritable(output);
+    if (GcsLocation.isGcs(options.getWorkDir())) {
+      throw new ConfigurationException(
+          "--workDir " + options.getWorkDir() + ": the speech store cannot be in a bucket; give"
+              + " a local folder (on a cluster, one every worker shares)");
+    }
     runner.resolveStoryShards(options);
     Pipeline pipeline = Pipeline.create(options);
     SeasonPipeline.build(pipeline, options, backgrounds, catalogue.storyWriting());
-    removeLeftovers(options.getOutput());
+    removeLeftovers(output);
     try {
-      WriteReport.reserve(options.getOutput(), options.getSeason(), catalogue.rows());
+      WriteReport.reserve(output, options.getSeason(), catalogue.rows());
     } catch (IOException e) {
       throw new ConfigurationException(
           "no room for the report in " + options.getOutput() + " (" + e.getMessage() + ")");
@@ -249,18 +258,17 @@ public final class SeasonLauncher {
     }
   }
 
-  private static void checkWritable(String output) throws ConfigurationException {
-    try {
-      ResourceId dir = OutputFiles.directory(output);
-      if ("file".equals(dir.getScheme())) {
-        Files.createDirectories(Path.of(dir.toString()));
-      }
-      ResourceId probe = OutputFiles.episodeFile(output, ".write-check", "tmp");
-      OutputFiles.writeAtomically(probe, new byte[0], "application/octet-stream");
-      FileSystems.delete(List.of(probe), MoveOptions.StandardMoveOptions.IGNORE_MISSING_FILES);
-    } catch (IOException | RuntimeException e) {
-      throw new ConfigurationException(
-          "output folder is not writable: " + output + " (" + e.getMessage() + ")");
+  /**
+   * Writes, reads, lists and deletes a probe file in the output: a local folder is created if
+   * missing; for a bucket this finds an unreachable endpoint, a missing bucket, missing
+   * permissions and a malformed gs:// URI before any work.
+   */
+  private static void checkWritable(OutputLocation output) throws ConfigurationException {
+    try (SeasonStorage storage = output.openForCheck()) {
+      storage.checkAccess(
+          OutputLocation.episodeFile(".write-check-" + UUID.randomUUID(), "tmp"));
+    } catch (StorageUnavailableException e) {
+      throw new ConfigurationException(e.getMessage());
     }
   }
 
@@ -269,11 +277,12 @@ public final class SeasonLauncher {
    * writes to a folder at a time), and in this machine's temporary folder those old enough not
    * to belong to a season running now ({@link Leftovers}).
    */
-  private void removeLeftovers(String output) throws ConfigurationException {
+  private void removeLeftovers(OutputLocation output) throws ConfigurationException {
     int removed;
     try {
+      // A bucket has no temporary objects: an upload appears whole or not at all.
       removed =
-          OutputFiles.deleteLeftovers(output)
+          (output.isGcs() ? 0 : OutputFiles.deleteLeftovers(output.output()))
               + Leftovers.removeStale(Path.of(System.getProperty("java.io.tmpdir")), Instant.now());
     } catch (IOException e) {
       throw new ConfigurationException("cannot remove what an earlier run left: " + e.getMessage());
@@ -312,18 +321,19 @@ public final class SeasonLauncher {
     }
     progress.print(result);
     // Model loads are Beam metrics, final only now; the season's warnings come from the checks.
-    try {
-      ResourceId report = OutputFiles.reportFile(options.getOutput());
-      byte[] json = SeasonReport.withModelLoads(OutputFiles.read(report), ModelLoadMetrics.read(result));
+    try (SeasonStorage storage = OutputLocation.of(options).open()) {
+      byte[] json =
+          SeasonReport.withModelLoads(
+              storage.read(OutputLocation.REPORT), ModelLoadMetrics.read(result));
       json = SeasonReport.withSeasonWarnings(json, season.warnings);
       json = SeasonReport.withPubDates(json, season.pubDates);
-      OutputFiles.replaceMakingRoom(report, json, "application/json");
+      OutputFiles.replaceMakingRoom(storage, OutputLocation.REPORT, json, "application/json");
     } catch (IOException | RuntimeException e) {
       err.println("lullabeam " + command + ": cannot complete the report: " + e.getMessage());
       return PIPELINE_FAILED;
     }
     boolean published = publish(options);
-    int status = printSummary(options.getOutput());
+    int status = printSummary(OutputLocation.of(options));
     return published ? status : PIPELINE_FAILED;
   }
 
@@ -349,7 +359,7 @@ public final class SeasonLauncher {
   private int pipelineFailed(SeasonOptions options, String why) {
     err.println("lullabeam " + command + ": " + why);
     try {
-      WriteReport.pipelineFailed(options.getOutput(), options.getSeason(), why);
+      WriteReport.pipelineFailed(OutputLocation.of(options), options.getSeason(), why);
     } catch (IOException | RuntimeException e) {
       // The placeholder stays; the line above said what happened.
     }
@@ -369,10 +379,9 @@ public final class SeasonLauncher {
     return state;
   }
 
-  int printSummary(String output) {
-    try {
-      JsonNode report =
-          new ObjectMapper().readTree(OutputFiles.read(OutputFiles.reportFile(output)));
+  int printSummary(OutputLocation output) {
+    try (SeasonStorage storage = output.open()) {
+      JsonNode report = new ObjectMapper().readTree(storage.read(OutputLocation.REPORT));
       JsonNode totals = report.path("totals");
       out.printf(
           "lullabeam: %d rows: %d ok (%d reused), %d failed, %d rejected, %d bad rows;"
@@ -395,7 +404,7 @@ public final class SeasonLauncher {
       if (notOk > ROWS_SHOWN) {
         out.printf("  … and %d more rows that are not ok: every one is in the report%n", notOk - ROWS_SHOWN);
       }
-      out.println("lullabeam: report: " + OutputFiles.reportFile(output));
+      out.println("lullabeam: report: " + storage.location(OutputLocation.REPORT));
       Optional<String> failure = SeasonFailure.of(report);
       if (failure.isPresent()) {
         err.println("lullabeam " + command + ": " + failure.get());

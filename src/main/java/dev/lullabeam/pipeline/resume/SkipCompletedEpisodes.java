@@ -2,11 +2,15 @@ package dev.lullabeam.pipeline.resume;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.lullabeam.pipeline.write.EpisodeJson;
+import dev.lullabeam.lib.storage.SeasonStorage;
+import dev.lullabeam.lib.storage.StoredObject;
 import dev.lullabeam.pipeline.write.OutputFiles;
+import dev.lullabeam.pipeline.write.OutputLocation;
 import dev.lullabeam.values.EpisodeOutcome;
 import dev.lullabeam.lib.audio.EpisodeMixer;
 import dev.lullabeam.values.EpisodeRequest;
 import java.io.IOException;
+import java.util.Optional;
 import javax.annotation.Nullable;
 import org.apache.beam.sdk.metrics.Counter;
 import org.apache.beam.sdk.metrics.Metrics;
@@ -21,7 +25,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * On a rerun, passes over episodes that an earlier run finished, reporting them as reused: their
+ * On a rerun, passes over episodes that an earlier run finished — read back from the output,
+ * a local folder or a bucket — reporting them as reused: their
  * JSON (written last) was made from the same catalogue row and season (story or prompt, topic,
  * voice, title, seed, track number, season name), and the MP3 and transcript beside it have
  * exactly the size and SHA-256 it records. Anything else (a truncated MP3, an empty transcript,
@@ -34,20 +39,21 @@ public class SkipCompletedEpisodes
   public static final TupleTag<EpisodeRequest> TO_MAKE = new TupleTag<EpisodeRequest>() {};
   public static final TupleTag<EpisodeOutcome> REUSED = new TupleTag<EpisodeOutcome>() {};
 
-  private final String output;
+  private final OutputLocation output;
   private final String defaultVoice;
   private final String season;
   private final boolean overwrite;
   private final double tailSeconds;
 
+  /** @param output where earlier runs wrote the season: a local folder or a bucket */
   public SkipCompletedEpisodes(
-      String output, String defaultVoice, String season, boolean overwrite) {
+      OutputLocation output, String defaultVoice, String season, boolean overwrite) {
     this(output, defaultVoice, season, overwrite, EpisodeMixer.TAIL_SECONDS);
   }
 
   /** @param tailSeconds the ambience after the story this season gives (its wind-down) */
   public SkipCompletedEpisodes(
-      String output, String defaultVoice, String season, boolean overwrite, double tailSeconds) {
+      OutputLocation output, String defaultVoice, String season, boolean overwrite, double tailSeconds) {
     this.output = output;
     this.defaultVoice = defaultVoice;
     this.season = season;
@@ -66,20 +72,33 @@ public class SkipCompletedEpisodes
   static class SkipFn extends DoFn<EpisodeRequest, EpisodeRequest> {
     private static final Logger LOG = LoggerFactory.getLogger(SkipFn.class);
 
-    private final String output;
+    private final OutputLocation output;
     private final String defaultVoice;
     private final String season;
     private final boolean overwrite;
     private final double tailSeconds;
     private final Counter reused = Metrics.counter("lullabeam", "episodes_reused");
+    private transient SeasonStorage storage;
 
     SkipFn(
-        String output, String defaultVoice, String season, boolean overwrite, double tailSeconds) {
+        OutputLocation output, String defaultVoice, String season, boolean overwrite, double tailSeconds) {
       this.output = output;
       this.defaultVoice = defaultVoice;
       this.season = season;
       this.overwrite = overwrite;
       this.tailSeconds = tailSeconds;
+    }
+
+    @Setup
+    public void setup() throws IOException {
+      storage = output.open();
+    }
+
+    @Teardown
+    public void teardown() {
+      if (storage != null) {
+        storage.close();
+      }
     }
 
     @ProcessElement
@@ -98,11 +117,11 @@ public class SkipCompletedEpisodes
     private @Nullable EpisodeOutcome completed(EpisodeRequest request) {
       String id = request.id();
       try {
-        if (!OutputFiles.exists(OutputFiles.episodeFile(output, id, "json"))) {
+        String jsonFile = OutputLocation.episodeFile(id, "json");
+        if (storage.stat(jsonFile).isEmpty()) {
           return null; // never finished: nothing to say
         }
-        JsonNode json =
-            EpisodeJson.JSON.readTree(OutputFiles.read(OutputFiles.episodeFile(output, id, "json")));
+        JsonNode json = EpisodeJson.JSON.readTree(storage.read(jsonFile));
         String voice = request.voice() != null ? request.voice() : defaultVoice;
         String mismatch =
             !EpisodeJson.sourceHash(request, voice, season).equals(json.path("source_hash").asText())
@@ -129,10 +148,16 @@ public class SkipCompletedEpisodes
       if (!recorded.has("sha256")) {
         return "its JSON does not record its " + extension;
       }
-      if (!OutputFiles.exists(OutputFiles.episodeFile(output, id, extension))) {
+      String file = OutputLocation.episodeFile(id, extension);
+      Optional<StoredObject> stored = storage.stat(file);
+      if (stored.isEmpty()) {
         return "its " + extension + " is missing";
       }
-      byte[] content = OutputFiles.read(OutputFiles.episodeFile(output, id, extension));
+      if (stored.get().size() != recorded.path("bytes").asLong()) {
+        return "its " + extension + " is not the one its JSON was written with ("
+            + stored.get().size() + " bytes, " + recorded.path("bytes").asLong() + " recorded)";
+      }
+      byte[] content = storage.read(file);
       if (content.length != recorded.path("bytes").asLong()
           || !OutputFiles.sha256(content).equals(recorded.path("sha256").asText())) {
         return "its " + extension + " is not the one its JSON was written with ("

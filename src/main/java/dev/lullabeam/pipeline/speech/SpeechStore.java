@@ -2,6 +2,7 @@ package dev.lullabeam.pipeline.speech;
 
 import dev.lullabeam.lib.audio.AudioClip;
 import dev.lullabeam.lib.voice.Voice;
+import dev.lullabeam.lib.storage.GcsLocation;
 import dev.lullabeam.pipeline.write.OutputFiles;
 import dev.lullabeam.values.StoredSpeech;
 import java.io.BufferedInputStream;
@@ -56,8 +57,19 @@ public final class SpeechStore implements Serializable {
     this.workDir = workDir;
   }
 
-  /** The store under {@code workDir}, or under {@code <output>/.work} when none is configured. */
+  /**
+   * The store under {@code workDir}, or under {@code <output>/.work} when none is configured; for
+   * a {@code gs://} output, whose bucket is not a Beam file system here, under this machine's
+   * temporary folder instead: {@code <java.io.tmpdir>/lullabeam-work/<bucket>/<prefix>/}.
+   */
   public static SpeechStore in(String workDir, String output) {
+    if ((workDir == null || workDir.isBlank()) && GcsLocation.isGcs(output)) {
+      GcsLocation bucket = GcsLocation.parse(output);
+      Path local =
+          Path.of(System.getProperty("java.io.tmpdir"), "lullabeam-work", bucket.bucket())
+              .resolve(bucket.prefix());
+      return new SpeechStore(FileSystems.matchNewResource(local.toString(), true).toString());
+    }
     if (workDir == null || workDir.isBlank()) {
       return new SpeechStore(
           OutputFiles.directory(output)

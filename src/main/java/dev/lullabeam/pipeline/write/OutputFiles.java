@@ -1,5 +1,8 @@
 package dev.lullabeam.pipeline.write;
 
+import dev.lullabeam.lib.storage.SeasonStorage;
+import dev.lullabeam.lib.storage.StoredObject;
+import dev.lullabeam.lib.storage.WriteCondition;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -10,6 +13,7 @@ import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 import org.apache.beam.sdk.io.FileSystems;
 import org.apache.beam.sdk.io.fs.MatchResult;
@@ -20,9 +24,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Where outputs go and how they are written: through Beam's FileSystems (local paths today, any
- * registered scheme such as gs:// tomorrow), each file first under a temporary name and then
- * renamed, so a killed run never leaves a truncated file under a final name.
+ * How files are written through Beam's FileSystems (the speech store, the mixer's MP3s, and a
+ * local output folder through {@link FileSystemsStorage}): each file first under a temporary
+ * name and then renamed, so a killed run never leaves a truncated file under a final name.
  */
 public final class OutputFiles {
 
@@ -36,16 +40,6 @@ public final class OutputFiles {
 
   public static ResourceId directory(String output) {
     return FileSystems.matchNewResource(output, true);
-  }
-
-  public static ResourceId episodeFile(String output, String id, String extension) {
-    return directory(output)
-        .resolve(EPISODES, StandardResolveOptions.RESOLVE_DIRECTORY)
-        .resolve(id + "." + extension, StandardResolveOptions.RESOLVE_FILE);
-  }
-
-  public static ResourceId reportFile(String output) {
-    return directory(output).resolve(REPORT, StandardResolveOptions.RESOLVE_FILE);
   }
 
   /**
@@ -78,22 +72,25 @@ public final class OutputFiles {
   }
 
   /**
-   * {@link #writeAtomically}, except that when the disk is too full to hold the new file beside
-   * the old one, the old one is deleted to make room and the write tried once more. For a file
-   * whose earlier version was written large enough to hold the next (report.json's placeholder).
+   * Writes {@code name} replacing whatever version is there now ({@link
+   * WriteCondition#replacing}): another run's write in between makes it fail instead of being
+   * overwritten. When the disk is too full to hold the new file beside the old one, the old one
+   * is deleted to make room and the write tried once more. For a file whose earlier version was
+   * written large enough to hold the next (report.json's placeholder).
    */
-  public static void replaceMakingRoom(ResourceId target, byte[] content, String mimeType)
-      throws IOException {
+  public static StoredObject replaceMakingRoom(
+      SeasonStorage storage, String name, byte[] content, String mimeType) throws IOException {
+    Optional<StoredObject> current = storage.stat(name);
     try {
-      writeAtomically(target, content, mimeType);
+      return storage.write(name, content, mimeType, WriteCondition.replacing(current));
     } catch (IOException full) {
-      if (!isDiskFull(full) || !exists(target)) {
+      if (!isDiskFull(full) || current.isEmpty()) {
         throw full;
       }
-      LOG.warn("The disk is full: replacing {} by deleting it first", target);
-      delete(target);
+      LOG.warn("The disk is full: replacing {} by deleting it first", storage.location(name));
+      storage.delete(name);
       try {
-        writeAtomically(target, content, mimeType);
+        return storage.write(name, content, mimeType, WriteCondition.absent());
       } catch (IOException again) {
         again.addSuppressed(full);
         throw again;

@@ -8,7 +8,9 @@ import org.apache.beam.sdk.options.Validation;
 /** Where the episodes and the report go, and under which season name. */
 public interface OutputOptions extends PipelineOptions {
 
-  @Description("Folder for the episodes and the report (created if missing).")
+  @Description(
+      "Folder for the episodes and the report (created if missing), or gs://bucket/prefix for a"
+          + " Google Cloud Storage bucket.")
   @Validation.Required
   String getOutput();
 
@@ -25,4 +27,12 @@ public interface OutputOptions extends PipelineOptions {
   String getSeason();
 
   void setSeason(String value);
+
+  @Description(
+      "The Google Cloud Storage JSON API endpoint for a gs:// output, for an emulator or a private"
+          + " endpoint (e.g. http://localhost:4443); default: Google's. Without Application"
+          + " Default Credentials, requests to it go unauthenticated.")
+  String getGcsEndpoint();
+
+  void setGcsEndpoint(String value);
 }

@@ -1,11 +1,15 @@
 package dev.lullabeam.pipeline.write;
 
+import dev.lullabeam.lib.storage.PreconditionFailedException;
+import dev.lullabeam.lib.storage.SeasonStorage;
+import dev.lullabeam.lib.storage.WriteCondition;
 import dev.lullabeam.lib.text.WebVtt;
 import dev.lullabeam.values.MixedEpisode;
 import dev.lullabeam.values.EpisodeOutcome;
 import dev.lullabeam.values.EpisodeRequest;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import org.apache.beam.sdk.io.FileSystems;
@@ -21,20 +25,27 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Writes each episode's MP3, WebVTT transcript and JSON, each atomically. The JSON goes last and
+ * Writes each episode's MP3, WebVTT transcript and JSON into the season's {@link
+ * OutputLocation} (a local folder or a bucket), each atomically and replacing only the version
+ * that was there when the write began. The JSON goes last and
  * records the size and hash of the other two: a rerun reuses an episode only when its JSON
  * exists and the files beside it are exactly those. An episode that cannot be written completely
  * leaves none of its files, which on a full disk frees room for the report.
  */
 public class WriteEpisodes extends PTransform<PCollection<MixedEpisode>, PCollection<EpisodeOutcome>> {
 
-  private final String output;
+  private final OutputLocation output;
   private final String season;
 
   /** @param season the season's name, part of what each episode's JSON says it was made from */
-  public WriteEpisodes(String output, String season) {
+  public WriteEpisodes(OutputLocation output, String season) {
     this.output = output;
     this.season = season;
+  }
+
+  /** Into a local folder (or a folder of any Beam file system). */
+  public WriteEpisodes(String output, String season) {
+    this(OutputLocation.of(output), season);
   }
 
   @Override
@@ -50,13 +61,26 @@ public class WriteEpisodes extends PTransform<PCollection<MixedEpisode>, PCollec
   static class WriteEpisodeFn extends DoFn<MixedEpisode, EpisodeOutcome> {
     private static final Logger LOG = LoggerFactory.getLogger(WriteEpisodeFn.class);
 
-    private final String output;
+    private final OutputLocation output;
     private final String season;
     private final Counter audioMillis = Metrics.counter("lullabeam", "audio_ms");
+    private transient SeasonStorage storage;
 
-    WriteEpisodeFn(String output, String season) {
+    WriteEpisodeFn(OutputLocation output, String season) {
       this.output = output;
       this.season = season;
+    }
+
+    @Setup
+    public void setup() throws IOException {
+      storage = output.open();
+    }
+
+    @Teardown
+    public void teardown() {
+      if (storage != null) {
+        storage.close();
+      }
     }
 
     @ProcessElement
@@ -66,24 +90,27 @@ public class WriteEpisodes extends PTransform<PCollection<MixedEpisode>, PCollec
       long start = System.nanoTime();
       String makeId = UUID.randomUUID().toString();
       byte[] vtt = WebVtt.of(episode.sentences(), makeId).getBytes(StandardCharsets.UTF_8);
-      List<ResourceId> files =
+      List<String> files =
           List.of(
-              OutputFiles.episodeFile(output, id, "mp3"),
-              OutputFiles.episodeFile(output, id, "vtt"),
-              OutputFiles.episodeFile(output, id, "json"));
+              OutputLocation.episodeFile(id, "mp3"),
+              OutputLocation.episodeFile(id, "vtt"),
+              OutputLocation.episodeFile(id, "json"));
+      List<String> written = new ArrayList<>();
       try {
         // The mixer left the MP3 in the work folder (not in memory): copy it in, then drop it.
         ResourceId mixedMp3 = FileSystems.matchNewResource(episode.mp3File(), false);
         byte[] mp3 = OutputFiles.read(mixedMp3);
-        OutputFiles.writeAtomically(files.get(0), mp3, "audio/mpeg");
-        OutputFiles.writeAtomically(files.get(1), vtt, "text/vtt");
+        replace(files.get(0), mp3, "audio/mpeg", written);
+        replace(files.get(1), vtt, "text/vtt", written);
         double seconds = (System.nanoTime() - start) / 1e9;
-        OutputFiles.writeAtomically(
-            files.get(2), EpisodeJson.of(episode, season, makeId, mp3, vtt, seconds), "application/json");
+        replace(
+            files.get(2), EpisodeJson.of(episode, season, makeId, mp3, vtt, seconds), "application/json",
+            written);
         FileSystems.delete(List.of(mixedMp3), MoveOptions.StandardMoveOptions.IGNORE_MISSING_FILES);
       } catch (IOException | RuntimeException e) {
         LOG.warn("Episode {}: writing outputs failed", id, e);
-        deleteIncomplete(id, files, e);
+        // Another run writing this episode now owns what it wrote: delete only ours then.
+        deleteIncomplete(id, e instanceof PreconditionFailedException ? written : files, e);
         out.output(EpisodeOutcome.failed(id, request.line(), "writing outputs failed", e));
         return;
       }
@@ -96,11 +123,21 @@ public class WriteEpisodes extends PTransform<PCollection<MixedEpisode>, PCollec
               .withWarnings(loudnessWarning == null ? List.of() : List.of(loudnessWarning)));
     }
 
+    /**
+     * Writes the file over the version there now (none, or an earlier run's): if another run
+     * writes it meanwhile, this write fails rather than overwrite that run's file.
+     */
+    private void replace(String name, byte[] content, String mimeType, List<String> written)
+        throws IOException {
+      storage.write(name, content, mimeType, WriteCondition.replacing(storage.stat(name)));
+      written.add(name);
+    }
+
     /** The episode's files, none of which a rerun could trust now that the make failed. */
-    private static void deleteIncomplete(String id, List<ResourceId> files, Exception failure) {
-      for (ResourceId file : files) {
+    private void deleteIncomplete(String id, List<String> files, Exception failure) {
+      for (String file : files) {
         try {
-          OutputFiles.delete(file);
+          storage.delete(file);
         } catch (IOException | RuntimeException e) {
           LOG.warn("Episode {}: cannot delete {} after the failure", id, file, e);
           failure.addSuppressed(e);

@@ -1,6 +1,7 @@
 package dev.lullabeam.pipeline.write;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.lullabeam.lib.storage.SeasonStorage;
 import dev.lullabeam.values.EpisodeOutcome;
 import dev.lullabeam.values.EpisodeOutcomeCoder;
 import java.io.IOException;
@@ -40,13 +41,13 @@ public class WriteReport extends PTransform<PCollection<EpisodeOutcome>, PCollec
   /** Room held for the season's totals, model loads and warnings. */
   static final int RESERVED_BYTES = 16 * 1024;
 
-  private final String output;
+  private final OutputLocation output;
   private final SeasonReport.RunInfo run;
   private final PCollectionView<Map<String, List<String>>> warnings;
 
   /** @param warnings episode id → warnings about its story (reported, not fatal) */
   public WriteReport(
-      String output,
+      OutputLocation output,
       SeasonReport.RunInfo run,
       PCollectionView<Map<String, List<String>>> warnings) {
     this.output = output;
@@ -69,7 +70,7 @@ public class WriteReport extends PTransform<PCollection<EpisodeOutcome>, PCollec
    * Writes report.json as a placeholder that says the season is running, padded to hold the room
    * the finished report of {@code rows} catalogue rows will need.
    */
-  public static void reserve(String output, String season, long rows) throws IOException {
+  public static void reserve(OutputLocation output, String season, long rows) throws IOException {
     byte[] json =
         seasonStatus(
             season, "running", "note",
@@ -78,14 +79,19 @@ public class WriteReport extends PTransform<PCollection<EpisodeOutcome>, PCollec
     byte[] padded = Arrays.copyOf(json, Math.max(json.length + 1, size));
     Arrays.fill(padded, json.length, padded.length, (byte) ' '); // trailing blanks: still JSON
     padded[padded.length - 1] = '\n';
-    OutputFiles.writeAtomically(OutputFiles.reportFile(output), padded, "application/json");
+    try (SeasonStorage storage = output.open()) {
+      OutputFiles.replaceMakingRoom(storage, OutputLocation.REPORT, padded, "application/json");
+    }
   }
 
   /** Replaces the placeholder by one saying that the pipeline failed, and why. */
-  public static void pipelineFailed(String output, String season, String reason)
+  public static void pipelineFailed(OutputLocation output, String season, String reason)
       throws IOException {
-    OutputFiles.replaceMakingRoom(
-        OutputFiles.reportFile(output), seasonStatus(season, "failed", "reason", reason), "application/json");
+    try (SeasonStorage storage = output.open()) {
+      OutputFiles.replaceMakingRoom(
+          storage, OutputLocation.REPORT, seasonStatus(season, "failed", "reason", reason),
+          "application/json");
+    }
   }
 
   private static byte[] seasonStatus(String season, String status, String field, String text)
@@ -141,12 +147,12 @@ public class WriteReport extends PTransform<PCollection<EpisodeOutcome>, PCollec
   }
 
   static class WriteReportFn extends DoFn<List<EpisodeOutcome>, String> {
-    private final String output;
+    private final OutputLocation output;
     private final SeasonReport.RunInfo run;
     private final PCollectionView<Map<String, List<String>>> warnings;
 
     WriteReportFn(
-        String output,
+        OutputLocation output,
         SeasonReport.RunInfo run,
         PCollectionView<Map<String, List<String>>> warnings) {
       this.output = output;
@@ -160,8 +166,10 @@ public class WriteReport extends PTransform<PCollection<EpisodeOutcome>, PCollec
         throws IOException {
       byte[] report =
           SeasonReport.build(outcomes, context.sideInput(warnings), run, System.currentTimeMillis());
-      OutputFiles.replaceMakingRoom(OutputFiles.reportFile(output), report, "application/json");
-      out.output(OutputFiles.reportFile(output).toString());
+      try (SeasonStorage storage = output.open()) {
+        OutputFiles.replaceMakingRoom(storage, OutputLocation.REPORT, report, "application/json");
+        out.output(storage.location(OutputLocation.REPORT));
+      }
     }
   }
 }

@@ -1,5 +1,6 @@
 package dev.lullabeam.app.season;
 
+import dev.lullabeam.pipeline.write.OutputLocation;
 import static org.hamcrest.MatcherAssert.assertThat;
 import static org.hamcrest.Matchers.allOf;
 import static org.hamcrest.Matchers.contains;
@@ -125,7 +126,7 @@ class SeasonChecksTest {
     }
     Files.writeString(output.resolve("report.json"),
         "{\"totals\":{\"rows\":8,\"ok\":0,\"bad_row\":8},\"episodes\":[" + rows + "]}");
-    assertThat(launcher.printSummary(output.toString()), is(SeasonLauncher.SEASON_RAN));
+    assertThat(launcher.printSummary(OutputLocation.of(output.toString())), is(SeasonLauncher.SEASON_RAN));
     String console = out.toString();
     assertThat(console.lines().filter(l -> l.startsWith("  line ")).count(), is((long) SeasonLauncher.ROWS_SHOWN));
     assertThat(console, containsString("… and 3 more rows"));

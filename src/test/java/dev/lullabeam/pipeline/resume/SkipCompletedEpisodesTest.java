@@ -4,6 +4,7 @@ import dev.lullabeam.lib.audio.Loudness;
 import dev.lullabeam.lib.audio.SentenceTiming;
 import dev.lullabeam.lib.text.WebVtt;
 import dev.lullabeam.pipeline.write.EpisodeJson;
+import dev.lullabeam.pipeline.write.OutputLocation;
 import dev.lullabeam.values.EpisodeOutcome;
 import dev.lullabeam.values.EpisodePlan;
 import dev.lullabeam.values.EpisodeRequest;
@@ -111,7 +112,7 @@ class SkipCompletedEpisodesTest {
   private PCollectionTuple apply(TestPipeline pipeline, boolean overwrite) {
     return pipeline
         .apply(Create.of(ALL))
-        .apply(new SkipCompletedEpisodes(output.toString(), VOICE, SEASON, overwrite));
+        .apply(new SkipCompletedEpisodes(OutputLocation.of(output.toString()), VOICE, SEASON, overwrite));
   }
 
   /** Stands in for an MP3 of this many bytes; one length, one content. */

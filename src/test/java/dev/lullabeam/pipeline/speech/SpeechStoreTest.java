@@ -75,6 +75,15 @@ class SpeechStoreTest {
   }
 
   @Test
+  void defaultsToALocalWorkFolderForABucketOutput() {
+    assertThat(
+        SpeechStore.in(null, "gs://season-bucket/podcasts/autumn").workDir(),
+        is(
+            Path.of(System.getProperty("java.io.tmpdir"), "lullabeam-work")
+                + "/season-bucket/podcasts/autumn/"));
+  }
+
+  @Test
   void deletesEverythingButTheEntriesToKeepIncludingLeftoverTemporaryFiles() throws Exception {
     SpeechStore store = SpeechStore.in(work.toString(), null);
     String keep = SpeechStore.key(SLT, "Keep me.");

@@ -58,7 +58,8 @@ class OutputFilesTest {
     Files.write(disk.resolve("report.json"), new byte[800]);
     byte[] report = "{\"rows\": 3}".repeat(50).getBytes(StandardCharsets.UTF_8);
     try (AutoCloseable quota = QuotaFileSystem.limit(disk, 1000)) {
-      OutputFiles.replaceMakingRoom(file("report.json"), report, "application/json");
+      OutputFiles.replaceMakingRoom(
+          new FileSystemsStorage(QuotaFileSystem.uri(disk)), "report.json", report, "application/json");
     }
     assertThat(names(), containsInAnyOrder("report.json"));
     assertThat(Files.readAllBytes(disk.resolve("report.json")), is(report));
@@ -68,11 +69,11 @@ class OutputFilesTest {
   void makingRoomNeverDeletesTheOldFileForAnythingButAFullDisk() throws Exception {
     Path old = Files.writeString(disk.resolve("report.json"), "old");
     // A folder where the temporary file's folder should be: creating it fails, the disk is not full.
-    ResourceId underAFile =
-        FileSystems.matchNewResource(disk.resolve("report.json/inner.json").toString(), false);
+    FileSystemsStorage storage = new FileSystemsStorage(disk.toString());
     assertThrows(
         IOException.class,
-        () -> OutputFiles.replaceMakingRoom(underAFile, new byte[10], "application/json"));
+        () -> OutputFiles.replaceMakingRoom(
+            storage, "report.json/inner.json", new byte[10], "application/json"));
     assertThat(Files.readString(old), is("old"));
   }
 

@@ -8,15 +8,21 @@ import static org.hamcrest.Matchers.startsWith;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.google.cloud.storage.BlobInfo;
 import dev.lullabeam.lib.audio.Loudness;
 import dev.lullabeam.lib.audio.SentenceTiming;
+import dev.lullabeam.lib.storage.FakeGcs;
 import dev.lullabeam.values.EpisodeOutcome;
 import dev.lullabeam.values.EpisodePlan;
 import dev.lullabeam.values.EpisodeRequest;
 import dev.lullabeam.values.MixedEpisode;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
 import org.apache.beam.sdk.testing.PAssert;
@@ -151,5 +157,38 @@ class WriteEpisodesTest {
                                 + o.error().type() + " " + !o.error().stack().isEmpty())))
         .containsInAnyOrder("fox failed true java.io.IOException true");
     pipeline.run().waitUntilFinish();
+  }
+
+  @Test
+  void anotherRunsEpisodeInTheBucketIsNeverOverwritten(TestPipeline pipeline) throws Exception {
+    try (FakeGcs gcs = FakeGcs.install()) {
+      BlobInfo mp3 = BlobInfo.newBuilder("season-bucket", "autumn/episodes/fox.mp3").build();
+      byte[] theirs = "another run's mp3".getBytes(StandardCharsets.UTF_8);
+      // Another run uploads fox.mp3 after this writer saw none and before its own upload.
+      gcs.beforeNextUpload(
+          mp3.getName(),
+          () -> {
+            try {
+              gcs.storage().createFrom(mp3, new ByteArrayInputStream(theirs));
+            } catch (IOException e) {
+              throw new UncheckedIOException(e);
+            }
+          });
+      PCollection<EpisodeOutcome> outcomes =
+          pipeline
+              .apply(Create.of(mixed("fox", 2, null)))
+              .apply(new WriteEpisodes(OutputLocation.of("gs://season-bucket/autumn"), "Autumn"));
+
+      PAssert.that(outcomes.apply(MapElements.into(TypeDescriptors.strings()).via(EpisodeOutcome::reason)))
+          .containsInAnyOrder(
+              "writing outputs failed: gs://season-bucket/autumn/episodes/fox.mp3 was changed by"
+                  + " someone else (the write expected it if absent): not overwritten");
+      pipeline.run().waitUntilFinish();
+
+      assertThat(gcs.storage().readAllBytes(mp3.getBlobId()), is(theirs));
+      List<String> names = new ArrayList<>();
+      gcs.storage().list("season-bucket").iterateAll().forEach(b -> names.add(b.getName()));
+      assertThat(names, is(List.of("autumn/episodes/fox.mp3")));
+    }
   }
 }

@@ -63,9 +63,10 @@ class WriteReportTest {
                     EpisodeOutcome.failed("owl", 4, "mixing failed", new IllegalStateException())))
             .apply(
                 new WriteReport(
-                    output, run(output), warnings(pipeline, Map.of("fox", List.of("short")))));
+                    OutputLocation.of(output), run(output),
+                    warnings(pipeline, Map.of("fox", List.of("short")))));
 
-    PAssert.that(written).containsInAnyOrder(OutputFiles.reportFile(output).toString());
+    PAssert.that(written).containsInAnyOrder(work.resolve("out/report.json").toString());
     pipeline.run().waitUntilFinish();
 
     JsonNode report = JSON.readTree(work.resolve("out/report.json").toFile());
@@ -85,7 +86,7 @@ class WriteReportTest {
     String output = work.resolve("empty").toString();
     pipeline
         .apply("NoOutcomes", Create.empty(EpisodeOutcomeCoder.of()))
-        .apply(new WriteReport(output, run(output), warnings(pipeline, Map.of())));
+        .apply(new WriteReport(OutputLocation.of(output), run(output), warnings(pipeline, Map.of())));
     pipeline.run().waitUntilFinish();
 
     JsonNode report = JSON.readTree(work.resolve("empty/report.json").toFile());
@@ -104,7 +105,7 @@ class WriteReportTest {
           EpisodeOutcome.failed(
               "ep" + line, line, "writing outputs failed", new IOException("No space left on device")));
     }
-    WriteReport.reserve(output, "Test Season", outcomes.size());
+    WriteReport.reserve(OutputLocation.of(output), "Test Season", outcomes.size());
     JsonNode placeholder = JSON.readTree(out.resolve("report.json").toFile());
     assertThat(placeholder.path("status").asText(), is("running"));
 
@@ -112,7 +113,7 @@ class WriteReportTest {
     try (AutoCloseable quota = QuotaFileSystem.limit(out, Files.size(out.resolve("report.json")))) {
       pipeline
           .apply("Outcomes", Create.of(outcomes))
-          .apply(new WriteReport(output, run(output), warnings(pipeline, Map.of())));
+          .apply(new WriteReport(OutputLocation.of(output), run(output), warnings(pipeline, Map.of())));
       pipeline.run().waitUntilFinish();
     }
 
@@ -129,8 +130,8 @@ class WriteReportTest {
   @Test
   void aFailedPipelineReplacesThePlaceholderWithWhy() throws IOException {
     String output = work.resolve("failed").toString();
-    WriteReport.reserve(output, "Test Season", 3);
-    WriteReport.pipelineFailed(output, "Test Season", "the pipeline failed: OutOfMemoryError: x");
+    WriteReport.reserve(OutputLocation.of(output), "Test Season", 3);
+    WriteReport.pipelineFailed(OutputLocation.of(output), "Test Season", "the pipeline failed: OutOfMemoryError: x");
 
     JsonNode report = JSON.readTree(work.resolve("failed/report.json").toFile());
     assertThat(report.path("status").asText(), is("failed"));
