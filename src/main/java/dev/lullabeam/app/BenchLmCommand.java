@@ -8,7 +8,7 @@ import dev.lullabeam.lib.lm.ComputeType;
 import dev.lullabeam.lib.lm.DeviceSpec;
 import dev.lullabeam.lib.lm.GenerationRequest;
 import dev.lullabeam.lib.lm.GenerationResult;
-import dev.lullabeam.lib.lm.GptNeoConfig;
+import dev.lullabeam.lib.lm.CausalLmConfig;
 import dev.lullabeam.lib.lm.LanguageModel;
 import dev.lullabeam.lib.lm.LanguageModel.Decoding;
 import dev.lullabeam.lib.lm.SamplingSettings;
@@ -109,10 +109,10 @@ public final class BenchLmCommand implements Callable<Integer> {
       out.flush();
 
       try (LanguageModel model = LanguageModel.load(modelDir, djlDevice, ComputeType.FLOAT32)) {
-        GptNeoConfig config = model.config();
+        CausalLmConfig config = model.config();
         double flopsPerToken = 2.0 * config.parameterCount();
-        out.printf(Locale.ROOT, "Model: %,d parameters, hidden %d, %d layers, window %d; %.0f MFLOP per token%n%n",
-            config.parameterCount(), config.hiddenSize(), config.numLayers(), config.windowSize(), flopsPerToken / 1e6);
+        out.printf(Locale.ROOT, "Model: %,d parameters, %s; %.0f MFLOP per token%n%n",
+            config.parameterCount(), config.describe(), flopsPerToken / 1e6);
         generate(model, 1, 8, 4, Decoding.KV_CACHE); // warm-up: first calls allocate and pick kernels
 
         double squareCeiling = matmulGflops(djlDevice, 768, 768, 768);
