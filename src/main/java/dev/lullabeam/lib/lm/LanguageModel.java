@@ -1,6 +1,9 @@
 package dev.lullabeam.lib.lm;
 
 import ai.djl.Device;
+import dev.lullabeam.lib.chat.ChatMessage;
+import dev.lullabeam.lib.chat.ChatTemplate;
+import dev.lullabeam.lib.chat.ChatTemplateException;
 import dev.lullabeam.lib.lm.GenerationResult.FinishReason;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -136,6 +139,34 @@ public final class LanguageModel implements BatchingGenerator.BatchModel {
 
   public Gpt2Tokenizer tokenizer() {
     return tokenizer;
+  }
+
+  /** Whether the model has a chat template (an instruct or chat model). */
+  public boolean hasChatTemplate() {
+    return tokens.hasChatTemplate();
+  }
+
+  /**
+   * The prompt ids of a conversation rendered with the model's chat template and an assistant turn
+   * opened for the reply, tokenized without adding special tokens (the template wrote them), as
+   * transformers' {@code apply_chat_template(messages, add_generation_prompt=True)} gives them.
+   *
+   * @throws GenerationException when the model has no chat template or the template refuses
+   */
+  public int[] chatPromptIds(List<ChatMessage> messages) {
+    if (!tokens.hasChatTemplate()) {
+      throw new GenerationException("the model has no chat template (no chat_template in "
+          + TokenizerConfig.TOKENIZER_CONFIG + "); chat needs an instruct model such as "
+          + "HuggingFaceTB/SmolLM2-360M-Instruct");
+    }
+    String rendered;
+    try {
+      rendered = new ChatTemplate(tokens.chatTemplate(), tokens.bosToken(), tokens.eosToken())
+          .render(messages, true);
+    } catch (ChatTemplateException e) {
+      throw new GenerationException(e.getMessage());
+    }
+    return tokenizer.encode(rendered, false);
   }
 
   /** Tokenizes and checks one request; throws {@link GenerationException} with a one-line reason. */
