@@ -6,7 +6,8 @@ import java.util.Objects;
 import javax.annotation.Nullable;
 
 /**
- * One good catalogue row: what an episode should be. Either {@code story} or {@code prompt} is set.
+ * One good catalogue row: what an episode should be. One of {@code story}, {@code prompt} or
+ * {@code brief} is set.
  *
  * @param line line of the catalogue where this row starts (1 = the header)
  * @param catalogueTitle the catalogue's title, if it gave one; see {@link #title()}
@@ -14,6 +15,8 @@ import javax.annotation.Nullable;
  *     track number
  * @param storyInfo how the story came to be, once it is reviewed or written; the episode's JSON
  *     carries it as {@code story_info}
+ * @param brief a one-line idea an instruct model turns into a whole story (instead of a prompt to
+ *     continue), or null
  */
 public record EpisodeRequest(
     String id,
@@ -25,7 +28,8 @@ public record EpisodeRequest(
     @Nullable Long seed,
     @Nullable String voice,
     int trackNumber,
-    @Nullable StoryInfo storyInfo)
+    @Nullable StoryInfo storyInfo,
+    @Nullable String brief)
     implements Serializable {
 
   public EpisodeRequest {
@@ -44,7 +48,13 @@ public record EpisodeRequest(
       @Nullable Long seed,
       @Nullable String voice,
       int trackNumber) {
-    this(id, line, topic, catalogueTitle, prompt, story, seed, voice, trackNumber, null);
+    this(id, line, topic, catalogueTitle, prompt, story, seed, voice, trackNumber, null, null);
+  }
+
+  /** The same request with a brief for the language model to write a story from. */
+  public EpisodeRequest withBrief(@Nullable String newBrief) {
+    return new EpisodeRequest(
+        id, line, topic, catalogueTitle, prompt, story, seed, voice, trackNumber, storyInfo, newBrief);
   }
 
   /** The catalogue's title, or one made from the id. */
@@ -59,7 +69,7 @@ public record EpisodeRequest(
   /** The same request with its story (reviewed, or written by the language model) and its info. */
   public EpisodeRequest withStory(String reviewedStory, StoryInfo info) {
     return new EpisodeRequest(
-        id, line, topic, catalogueTitle, prompt, reviewedStory, seed, voice, trackNumber, info);
+        id, line, topic, catalogueTitle, prompt, reviewedStory, seed, voice, trackNumber, info, brief);
   }
 
   @Override

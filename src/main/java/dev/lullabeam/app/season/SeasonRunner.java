@@ -137,6 +137,8 @@ enum SeasonRunner {
     options.setOutput(absolute(options.getOutput()));
     options.setBackgrounds(absolute(options.getBackgrounds()));
     options.setPromptTemplate(absolute(options.getPromptTemplate()));
+    options.setBriefSystemPrompt(absolute(options.getBriefSystemPrompt()));
+    options.setBriefTemplate(absolute(options.getBriefTemplate()));
   }
 
   private static String absolute(String path) {

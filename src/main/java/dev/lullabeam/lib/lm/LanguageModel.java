@@ -173,6 +173,7 @@ public final class LanguageModel implements BatchingGenerator.BatchModel {
   @Override
   public PreparedRequest prepare(GenerationRequest request) {
     int[] ids = request.promptIds() != null ? request.promptIds()
+        : request.chat() != null ? chatPromptIds(request.chat())
         : tokenizer.encode(request.prompt(), addSpecialTokens);
     String prompt = request.prompt() != null ? request.prompt() : tokenizer.decode(ids);
     if (ids.length == 0) {

@@ -44,6 +44,11 @@ public record LlamaShape(String name, String family, int hiddenSize, int numLaye
     return null;
   }
 
+  public LlamaShape withMaxPositions(int positions) {
+    return new LlamaShape(name, family, hiddenSize, numLayers, numHeads, numKeyValueHeads, intermediateSize,
+        positions, ropeTheta, ropeScaling, tieWordEmbeddings, vocabSize);
+  }
+
   public int headDim() {
     return hiddenSize / numHeads;
   }
