@@ -63,6 +63,22 @@ class ChatTemplateTest {
   }
 
   @Test
+  void jinjaFeaturesOfLlama32sTemplateWork() {
+    // Llama 3.1/3.2 templates take the system message off with a slice, date the header with
+    // strftime_now, and track state across loop iterations in a namespace.
+    String template = "{%- set date_string = strftime_now(\"%d %b %Y\") %}"
+        + "{%- if messages[0]['role'] == 'system' %}{%- set system_message = messages[0]['content']|trim %}"
+        + "{%- set messages = messages[1:] %}{%- else %}{%- set system_message = \"\" %}{%- endif %}"
+        + "[{{ date_string }}][{{ system_message }}]{% for m in messages %}<{{ m['content'] }}>{% endfor %}"
+        + "{%- set ns = namespace(found=false) %}{%- for m in messages %}{%- if m.role == 'user' %}"
+        + "{%- set ns.found = true %}{%- endif %}{%- endfor %}{{ ns.found }}";
+    String today = java.time.LocalDate.now().format(
+        java.time.format.DateTimeFormatter.ofPattern("dd MMM yyyy", java.util.Locale.ENGLISH));
+    assertThat(new ChatTemplate(template, "", "").render(List.of(ChatMessage.system(" Be kind. "),
+        ChatMessage.user("u1"), ChatMessage.user("u2")), true), equalTo("[" + today + "][Be kind.]<u1><u2>true"));
+  }
+
+  @Test
   void raiseExceptionFailsTheRenderingWithTheTemplatesMessage() {
     // As Gemma's template refuses a system turn.
     ChatTemplate template = new ChatTemplate("{% if messages[0]['role'] == 'system' %}"
