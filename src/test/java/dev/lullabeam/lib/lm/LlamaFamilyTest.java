@@ -142,6 +142,30 @@ class LlamaFamilyTest {
   }
 
   @Test
+  void sampledTokensDependOnlyOnTheirOwnSeedAndPrompt() throws Exception {
+    Path dir = write(LlamaShape.TINY_QWEN2, TensorDType.F32, Long.MAX_VALUE);
+    SamplingSettings sampling = new SamplingSettings(0.9, 40, 0.92, 1.2, 3, 4, 12);
+    int[][] prompts = {PROMPT, Arrays.copyOf(PROMPT, 5), Arrays.copyOfRange(PROMPT, 2, 9)};
+    long[] seeds = {11, 12, 13};
+    try (LanguageModel model = LanguageModel.load(dir, Device.cpu(), ComputeType.FLOAT32)) {
+      List<LanguageModel.PreparedRequest> batch = new ArrayList<>();
+      for (int i = 0; i < prompts.length; i++) {
+        batch.add(model.prepare(GenerationRequest.ofTokens(prompts[i], sampling, seeds[i])));
+      }
+      List<GenerationResult> together = model.generate(batch);
+      for (int i = 0; i < prompts.length; i++) {
+        GenerationResult alone = model.generate(List.of(batch.get(i))).get(0);
+        assertThat(Arrays.toString(together.get(i).generatedIds()), equalTo(Arrays.toString(alone.generatedIds())));
+        assertThat(alone.generatedIds().length, greaterThan(3)); // min new tokens bans every stop id
+      }
+      GenerationResult otherSeed = model.generate(List.of(model.prepare(
+          GenerationRequest.ofTokens(PROMPT, sampling, 99)))).get(0);
+      assertThat(Arrays.toString(otherSeed.generatedIds()),
+          org.hamcrest.Matchers.not(equalTo(Arrays.toString(together.get(0).generatedIds()))));
+    }
+  }
+
+  @Test
   void shardedBf16AndF16CheckpointsLoadTheSameNumbers() throws Exception {
     // The writer rounds to the dtype, so the reference reads the same numbers back.
     Path bf16 = write(LlamaShape.TINY_QWEN2, TensorDType.BF16, 60_000);
