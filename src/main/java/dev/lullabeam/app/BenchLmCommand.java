@@ -8,12 +8,14 @@ import dev.lullabeam.lib.lm.ComputeType;
 import dev.lullabeam.lib.lm.DeviceSpec;
 import dev.lullabeam.lib.lm.GenerationRequest;
 import dev.lullabeam.lib.lm.GenerationResult;
-import dev.lullabeam.lib.lm.GptNeoConfig;
+import dev.lullabeam.lib.lm.CausalLmConfig;
 import dev.lullabeam.lib.lm.LanguageModel;
 import dev.lullabeam.lib.lm.LanguageModel.Decoding;
 import dev.lullabeam.lib.lm.SamplingSettings;
 import dev.lullabeam.lib.lm.checkpoint.CheckpointShape;
 import dev.lullabeam.lib.lm.checkpoint.CheckpointWriter;
+import dev.lullabeam.lib.lm.checkpoint.LlamaCheckpointWriter;
+import dev.lullabeam.lib.lm.checkpoint.LlamaShape;
 import dev.lullabeam.lib.lm.TensorDType;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -38,7 +40,8 @@ import picocli.CommandLine.Spec;
  * measured in the same run, and KV-cache decoding against full recomputation.
  */
 @Command(name = "bench-lm", mixinStandardHelpOptions = true,
-    description = "Benchmark GPT-Neo generation (random gpt-neo-125m-shaped weights, fp32).",
+    description = "Benchmark language-model generation (random gpt-neo-125m-, smollm2-135m- or "
+        + "qwen2.5-0.5b-shaped weights, fp32).",
     defaultValueProvider = PipelineOptionDefaults.class)
 public final class BenchLmCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
@@ -46,6 +49,11 @@ public final class BenchLmCommand implements Callable<Integer> {
   @Option(names = "--checkpoint", paramLabel = "DIR",
       description = "Model to measure; default: a random gpt-neo-125m-shaped checkpoint written to a temporary directory.")
   Path checkpoint;
+
+  @Option(names = "--shape", defaultValue = "gpt-neo-125m", paramLabel = "SHAPE",
+      description = "Shape of the random checkpoint written when no --checkpoint is given: gpt-neo-125m (default), "
+          + "smollm2-135m or qwen2.5-0.5b.")
+  String shape;
 
   @Option(names = "--batch-sizes", split = ",", defaultValue = "1,4,16,32", paramLabel = "N,N,…",
       description = "Batch sizes for the throughput table (default ${DEFAULT-VALUE}).")
@@ -100,8 +108,13 @@ public final class BenchLmCommand implements Callable<Integer> {
         temporary = Files.createTempDirectory("bench-lm-");
         modelDir = temporary;
         long start = System.nanoTime();
-        new CheckpointWriter(CheckpointShape.GPT_NEO_125M, TensorDType.F32, 0).write(modelDir);
-        out.printf(Locale.ROOT, "Wrote a random gpt-neo-125m-shaped checkpoint in %.1f s%n", seconds(start));
+        LlamaShape llamaShape = LlamaShape.named(shape);
+        if (llamaShape != null) {
+          new LlamaCheckpointWriter(llamaShape, TensorDType.F32, 0).write(modelDir);
+        } else {
+          new CheckpointWriter(CheckpointShape.named(shape), TensorDType.F32, 0).write(modelDir);
+        }
+        out.printf(Locale.ROOT, "Wrote a random %s-shaped checkpoint in %.1f s%n", shape, seconds(start));
       }
       out.printf(Locale.ROOT, "Machine: %d cores visible to the JVM, %s, DJL PyTorch intra-op threads %s%n",
           Runtime.getRuntime().availableProcessors(), System.getProperty("os.arch"),
@@ -109,10 +122,10 @@ public final class BenchLmCommand implements Callable<Integer> {
       out.flush();
 
       try (LanguageModel model = LanguageModel.load(modelDir, djlDevice, ComputeType.FLOAT32)) {
-        GptNeoConfig config = model.config();
+        CausalLmConfig config = model.config();
         double flopsPerToken = 2.0 * config.parameterCount();
-        out.printf(Locale.ROOT, "Model: %,d parameters, hidden %d, %d layers, window %d; %.0f MFLOP per token%n%n",
-            config.parameterCount(), config.hiddenSize(), config.numLayers(), config.windowSize(), flopsPerToken / 1e6);
+        out.printf(Locale.ROOT, "Model: %,d parameters, %s; %.0f MFLOP per token%n%n",
+            config.parameterCount(), config.describe(), flopsPerToken / 1e6);
         generate(model, 1, 8, 4, Decoding.KV_CACHE); // warm-up: first calls allocate and pick kernels
 
         double squareCeiling = matmulGflops(djlDevice, 768, 768, 768);
@@ -123,7 +136,8 @@ public final class BenchLmCommand implements Callable<Integer> {
         out.printf(Locale.ROOT, "Memory stream ceiling (in-place add over a 256 MB fp32 array in DJL, read + write): %.1f GB/s;"
             + " every decoding step reads all %.2f GB of weights%n%n", copyBandwidth, weightGigabytes);
         out.println("| batch | prompt s | decode tokens/s | decode GFLOP/s | of square ceiling | batch-shaped "
-            + "matmul GFLOP/s ([B,768]·[768,3072]) | of that | weight reads GB/s | of stream ceiling | end-to-end new tokens/s |");
+            + "matmul GFLOP/s ([B," + config.hiddenSize() + "]·[" + config.hiddenSize() + "," + config.intermediateSize()
+            + "]) | of that | weight reads GB/s | of stream ceiling | end-to-end new tokens/s |");
         out.println("|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
         out.flush();
         for (int batch : batchSizes) {

@@ -3,6 +3,7 @@ package dev.lullabeam.app;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.lullabeam.lib.chat.ChatMessage;
 import dev.lullabeam.lib.lm.ComputeType;
 import dev.lullabeam.lib.lm.DeviceSpec;
 import dev.lullabeam.lib.lm.GenerationRequest;
@@ -20,10 +21,14 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
-/** Continues one or more prompts with a GPT-Neo model; all prompts run together as one batch. */
+/**
+ * Continues one or more prompts with a language model (GPT-Neo, Llama, Qwen2), or with --chat answers
+ * them as user messages through the model's chat template; all prompts run together as one batch.
+ */
 @Command(name = "generate", mixinStandardHelpOptions = true,
     description = {
-      "Continue prompts with a GPT-Neo model (a directory or a Hugging Face id).",
+      "Continue prompts with a language model (a directory or a Hugging Face id; GPT-Neo, Llama, Qwen2),",
+      "or with --chat answer them through an instruct model's chat template.",
       "Options and defaults are those of 'season' (--temperature=0 is greedy)."},
     defaultValueProvider = PipelineOptionDefaults.class)
 public final class GenerateCommand implements Callable<Integer> {
@@ -74,6 +79,13 @@ public final class GenerateCommand implements Callable<Integer> {
   @Option(names = "--dtype", paramLabel = "TYPE", description = "fp32 or fp16 (default: ${DEFAULT-VALUE}).")
   String dtype;
 
+  @Option(names = "--chat", description = "Instruct models: each --prompt is a user message, rendered with the "
+      + "model's chat template (tokenizer_config.json) and answered by the model.")
+  boolean chat;
+
+  @Option(names = "--system", paramLabel = "TEXT", description = "With --chat: the system message before each prompt.")
+  String system;
+
   @Option(names = "--json", description = "Print one JSON object instead of text.")
   boolean json;
 
@@ -93,8 +105,20 @@ public final class GenerateCommand implements Callable<Integer> {
       // The command promises one batch of all its prompts, so it runs the model itself.
       try (LanguageModel lm = LanguageModel.load(modelDir, deviceSpec.toDjlDevice(), computeType)) {
         List<LanguageModel.PreparedRequest> batch = new ArrayList<>();
+        if (system != null && !chat) {
+          throw new IllegalArgumentException("--system needs --chat");
+        }
         for (String prompt : prompts) {
-          batch.add(lm.prepare(GenerationRequest.ofText(prompt, sampling, seed)));
+          if (chat) {
+            List<ChatMessage> messages = new ArrayList<>();
+            if (system != null) {
+              messages.add(ChatMessage.system(system));
+            }
+            messages.add(ChatMessage.user(prompt));
+            batch.add(lm.prepare(GenerationRequest.ofTokens(lm.chatPromptIds(messages), sampling, seed)));
+          } else {
+            batch.add(lm.prepare(GenerationRequest.ofText(prompt, sampling, seed)));
+          }
         }
         long start = System.nanoTime();
         results = lm.generate(batch);
@@ -106,7 +130,7 @@ public final class GenerateCommand implements Callable<Integer> {
         out.println(JSON.writeValueAsString(toJson(results, tokensPerSecond)));
       } else {
         for (GenerationResult result : results) {
-          out.println(result.prompt() + result.text());
+          out.println(chat ? result.text() : result.prompt() + result.text());
           out.println();
         }
         err.printf(java.util.Locale.ROOT, "%d tokens in %.2f s (%.1f tokens/s)%n", tokens, seconds, tokensPerSecond);

@@ -1,6 +1,8 @@
 package dev.lullabeam.app;
 
-import dev.lullabeam.lib.lm.GptNeoConfig;
+import dev.lullabeam.lib.lm.CausalLmConfig;
+import dev.lullabeam.lib.lm.checkpoint.LlamaCheckpointWriter;
+import dev.lullabeam.lib.lm.checkpoint.LlamaShape;
 import dev.lullabeam.lib.lm.checkpoint.CheckpointShape;
 import dev.lullabeam.lib.lm.checkpoint.CheckpointWriter;
 import dev.lullabeam.lib.lm.TensorDType;
@@ -16,13 +18,15 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
-/** Writes a randomly initialised GPT-Neo checkpoint for tests and benchmarks. */
+/** Writes a randomly initialised GPT-Neo, Llama or Qwen2 checkpoint for tests and benchmarks. */
 @Command(name = "make-checkpoint", mixinStandardHelpOptions = true,
-    description = "Write a randomly initialised GPT-Neo in Hugging Face layout (its text is noise).")
+    description = "Write a randomly initialised GPT-Neo, Llama or Qwen2 in Hugging Face layout (its text is noise).")
 public final class MakeCheckpointCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
 
-  @Option(names = "--shape", required = true, paramLabel = "SHAPE", description = "tiny or gpt-neo-125m.")
+  @Option(names = "--shape", required = true, paramLabel = "SHAPE", description = "GPT-Neo: tiny or gpt-neo-125m; "
+      + "Llama family (instruct, with tokenizer.json, tokenizer_config.json with a chat template, generation_config.json): "
+      + "tiny-llama, tiny-llama3 (llama3 rope scaling), tiny-qwen2, smollm2-135m or qwen2.5-0.5b.")
   String shape;
 
   @Option(names = "--dtype", defaultValue = "f32", paramLabel = "TYPE", description = "f32 (default), f16 or bf16.")
@@ -38,6 +42,9 @@ public final class MakeCheckpointCommand implements Callable<Integer> {
       description = "Standard deviation of the weights (default ${DEFAULT-VALUE}, Hugging Face's initializer_range).")
   double initStd;
 
+  @Option(names = "--no-chat-template", description = "Llama family: leave the chat template out (a base model).")
+  boolean noChatTemplate;
+
   @Option(names = "--force", description = "Overwrite a directory that is not empty.")
   boolean force;
 
@@ -46,7 +53,8 @@ public final class MakeCheckpointCommand implements Callable<Integer> {
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
     try {
-      CheckpointShape checkpointShape = CheckpointShape.named(shape);
+      LlamaShape llamaShape = LlamaShape.named(shape);
+      CheckpointShape checkpointShape = llamaShape == null ? CheckpointShape.named(shape) : null;
       TensorDType tensorType = TensorDType.fromName(dtype);
       if (tensorType == null) {
         throw new IllegalArgumentException("unknown dtype \"" + dtype + "\"; use f32, f16 or bf16");
@@ -59,8 +67,14 @@ public final class MakeCheckpointCommand implements Callable<Integer> {
         }
       }
       long start = System.nanoTime();
-      GptNeoConfig config = new CheckpointWriter(checkpointShape, tensorType, seed).initStd(initStd).write(output);
-      out.printf(Locale.ROOT, "wrote %s (%,d parameters, %s) to %s in %.1f s%n", checkpointShape.name(),
+      CausalLmConfig config;
+      if (llamaShape != null) {
+        LlamaCheckpointWriter writer = new LlamaCheckpointWriter(llamaShape, tensorType, seed).initStd(initStd);
+        config = (noChatTemplate ? writer.withoutChatTemplate() : writer).write(output);
+      } else {
+        config = new CheckpointWriter(checkpointShape, tensorType, seed).initStd(initStd).write(output);
+      }
+      out.printf(Locale.ROOT, "wrote %s (%,d parameters, %s) to %s in %.1f s%n", shape,
           config.parameterCount(), tensorType.name().toLowerCase(Locale.ROOT), output,
           (System.nanoTime() - start) / 1e9);
       out.flush();

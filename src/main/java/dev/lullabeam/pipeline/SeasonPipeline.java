@@ -57,10 +57,17 @@ public final class SeasonPipeline {
 
     final StoryModel model;
     final String template;
+    String briefTemplate;
 
     public StoryWriting(StoryModel model, String template) {
       this.model = model;
       this.template = template;
+    }
+
+    /** The user message around each catalogue brief, with {brief} (see GenerateStories). */
+    public StoryWriting withBriefTemplate(String briefTemplate) {
+      this.briefTemplate = briefTemplate;
+      return this;
     }
   }
 
@@ -134,7 +141,9 @@ public final class SeasonPipeline {
               "GenerateStories",
               new GenerateStories(
                   storyWriting.model, gate, storyWriting.template, options.getSeed(),
-                  options.getMaxAttempts(), options.getStoryShards()));
+                  options.getMaxAttempts(), options.getStoryShards())
+                  .withBriefTemplate(storyWriting.briefTemplate != null
+                      ? storyWriting.briefTemplate : GenerateStories.DEFAULT_BRIEF_TEMPLATE));
       PCollectionTuple distinct =
           generated
               .get(GenerateStories.WRITTEN)

@@ -6,7 +6,8 @@ import java.util.Objects;
 import javax.annotation.Nullable;
 
 /**
- * One good catalogue row: what an episode should be. Either {@code story} or {@code prompt} is set.
+ * One good catalogue row: what an episode should be. One of {@code story}, {@code prompt} or
+ * {@code brief} is set.
  *
  * @param line line of the catalogue where this row starts (1 = the header)
  * @param catalogueTitle the catalogue's title, if it gave one; see {@link #title()}
@@ -16,6 +17,8 @@ import javax.annotation.Nullable;
  *     carries it as {@code story_info}
  * @param wordsPerMinute the catalogue's pace for this episode ({@code wpm}), else the season's
  * @param targetMinutes the catalogue's length for this episode ({@code minutes}), else the season's
+ * @param brief a one-line idea an instruct model turns into a whole story (instead of a prompt to
+ *     continue), or null
  */
 public record EpisodeRequest(
     String id,
@@ -29,7 +32,8 @@ public record EpisodeRequest(
     int trackNumber,
     @Nullable StoryInfo storyInfo,
     @Nullable Double wordsPerMinute,
-    @Nullable Double targetMinutes)
+    @Nullable Double targetMinutes,
+    @Nullable String brief)
     implements Serializable {
 
   public EpisodeRequest {
@@ -48,7 +52,7 @@ public record EpisodeRequest(
       @Nullable Long seed,
       @Nullable String voice,
       int trackNumber) {
-    this(id, line, topic, catalogueTitle, prompt, story, seed, voice, trackNumber, null, null, null);
+    this(id, line, topic, catalogueTitle, prompt, story, seed, voice, trackNumber, null, null, null, null);
   }
 
   /**
@@ -71,7 +75,14 @@ public record EpisodeRequest(
   public EpisodeRequest withPace(@Nullable Double wordsPerMinute, @Nullable Double targetMinutes) {
     return new EpisodeRequest(
         id, line, topic, catalogueTitle, prompt, story, seed, voice, trackNumber, storyInfo,
-        wordsPerMinute, targetMinutes);
+        wordsPerMinute, targetMinutes, brief);
+  }
+
+  /** The same request with a brief for the language model to write a story from. */
+  public EpisodeRequest withBrief(@Nullable String newBrief) {
+    return new EpisodeRequest(
+        id, line, topic, catalogueTitle, prompt, story, seed, voice, trackNumber, storyInfo,
+        wordsPerMinute, targetMinutes, newBrief);
   }
 
   /** The catalogue's title, or one made from the id. */
@@ -87,7 +98,7 @@ public record EpisodeRequest(
   public EpisodeRequest withStory(String reviewedStory, StoryInfo info) {
     return new EpisodeRequest(
         id, line, topic, catalogueTitle, prompt, reviewedStory, seed, voice, trackNumber, info,
-        wordsPerMinute, targetMinutes);
+        wordsPerMinute, targetMinutes, brief);
   }
 
   @Override

@@ -138,6 +138,8 @@ enum SeasonRunner {
     options.setBackgrounds(absolute(options.getBackgrounds()));
     options.setPromptTemplate(absolute(options.getPromptTemplate()));
     options.setVoiceDir(absolute(options.getVoiceDir()));
+    options.setBriefSystemPrompt(absolute(options.getBriefSystemPrompt()));
+    options.setBriefTemplate(absolute(options.getBriefTemplate()));
   }
 
   private static String absolute(String path) {

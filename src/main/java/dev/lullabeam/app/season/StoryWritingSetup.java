@@ -57,6 +57,8 @@ final class StoryWritingSetup {
     if (!template.contains("{prompt}")) {
       throw new ConfigurationException("prompt template " + options.getPromptTemplate() + " has no {prompt}");
     }
+    String briefSystem = readPromptFile(options.getBriefSystemPrompt(), "brief system prompt", null);
+    String briefTemplate = readPromptFile(options.getBriefTemplate(), "brief template", "{brief}");
     Path modelDir;
     try {
       modelDir = HubModelResolver.resolveModel(options.getModel());
@@ -69,7 +71,20 @@ final class StoryWritingSetup {
     GptNeoStoryModel model =
         new GptNeoStoryModel(
             options.getModel(), modelDir.toAbsolutePath().toString(), options.getDevice(),
-            options.getDtype(), options.getBatchSize(), options.getBatchLingerMillis(), sampling);
-    return new SeasonPipeline.StoryWriting(model, template);
+            options.getDtype(), options.getBatchSize(), options.getBatchLingerMillis(), sampling, briefSystem);
+    return new SeasonPipeline.StoryWriting(model, template).withBriefTemplate(briefTemplate);
+  }
+
+  private static String readPromptFile(String path, String what, String placeholder) throws ConfigurationException {
+    String text;
+    try {
+      text = Files.readString(Path.of(path), StandardCharsets.UTF_8);
+    } catch (IOException | RuntimeException e) {
+      throw new ConfigurationException(what + " not found or unreadable: " + path);
+    }
+    if (placeholder != null && !text.contains(placeholder)) {
+      throw new ConfigurationException(what + " " + path + " has no " + placeholder);
+    }
+    return text;
   }
 }

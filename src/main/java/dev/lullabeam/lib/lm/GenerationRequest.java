@@ -1,23 +1,33 @@
 package dev.lullabeam.lib.lm;
 
+import dev.lullabeam.lib.chat.ChatMessage;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Objects;
 
 /**
  * One sequence to continue. The seed drives this sequence's own random generator, so the same seed,
  * prompt, settings and model give the same tokens whatever else shares the batch.
  *
- * @param prompt the prompt text, or null when the request is given as token ids
+ * @param prompt the prompt text, or null when the request is given as token ids or a chat
  * @param promptIds token ids, or null to tokenize {@code prompt}
+ * @param chat a conversation to render with the model's chat template and answer, or null
  */
-public record GenerationRequest(String prompt, int[] promptIds, SamplingSettings sampling, long seed) {
+public record GenerationRequest(String prompt, int[] promptIds, SamplingSettings sampling, long seed,
+    List<ChatMessage> chat) {
 
   public GenerationRequest {
     Objects.requireNonNull(sampling, "sampling");
-    if ((prompt == null) == (promptIds == null)) {
-      throw new IllegalArgumentException("give either prompt text or prompt ids");
+    int given = (prompt == null ? 0 : 1) + (promptIds == null ? 0 : 1) + (chat == null ? 0 : 1);
+    if (given != 1) {
+      throw new IllegalArgumentException("give one of prompt text, prompt ids or a chat");
     }
     promptIds = promptIds == null ? null : promptIds.clone();
+    chat = chat == null ? null : List.copyOf(chat);
+  }
+
+  public GenerationRequest(String prompt, int[] promptIds, SamplingSettings sampling, long seed) {
+    this(prompt, promptIds, sampling, seed, null);
   }
 
   public static GenerationRequest ofText(String prompt, SamplingSettings sampling, long seed) {
@@ -28,6 +38,11 @@ public record GenerationRequest(String prompt, int[] promptIds, SamplingSettings
     return new GenerationRequest(null, Objects.requireNonNull(promptIds, "promptIds"), sampling, seed);
   }
 
+  /** A conversation the model answers (an instruct model: its chat template renders it). */
+  public static GenerationRequest ofChat(List<ChatMessage> chat, SamplingSettings sampling, long seed) {
+    return new GenerationRequest(null, null, sampling, seed, Objects.requireNonNull(chat, "chat"));
+  }
+
   @Override
   public int[] promptIds() {
     return promptIds == null ? null : promptIds.clone();
@@ -35,7 +50,7 @@ public record GenerationRequest(String prompt, int[] promptIds, SamplingSettings
 
   @Override
   public String toString() {
-    return "GenerationRequest[" + (prompt != null ? "prompt=" + prompt : "promptIds="
-        + Arrays.toString(promptIds)) + ", sampling=" + sampling + ", seed=" + seed + "]";
+    return "GenerationRequest[" + (prompt != null ? "prompt=" + prompt : chat != null ? "chat=" + chat
+        : "promptIds=" + Arrays.toString(promptIds)) + ", sampling=" + sampling + ", seed=" + seed + "]";
   }
 }

@@ -20,7 +20,9 @@ import java.util.Map;
  * GPT-2 byte-level BPE on the Hugging Face tokenizers library. A model directory either carries a
  * {@code tokenizer.json} or the older {@code vocab.json} + {@code merges.txt}; for the latter a
  * tokenizer.json is assembled in memory, because DJL's vocab+merges constructor builds a plain BPE
- * without the byte-level pre-tokenizer and gives wrong ids.
+ * without the byte-level pre-tokenizer and gives wrong ids. Any other tokenizer.json (Llama 3's and
+ * Qwen2's byte-level BPE, SentencePiece-style BPE with byte fallback as in TinyLlama) is handed to the
+ * Hugging Face tokenizers library as is, added special tokens included.
  */
 public final class Gpt2Tokenizer implements AutoCloseable {
   public static final String END_OF_TEXT = "<|endoftext|>";
@@ -31,10 +33,16 @@ public final class Gpt2Tokenizer implements AutoCloseable {
 
   private final HuggingFaceTokenizer tokenizer;
   private final Integer endOfTextId;
+  private final Map<String, Integer> addedTokens;
 
   private Gpt2Tokenizer(HuggingFaceTokenizer tokenizer, Integer endOfTextId) {
+    this(tokenizer, endOfTextId, Map.of());
+  }
+
+  private Gpt2Tokenizer(HuggingFaceTokenizer tokenizer, Integer endOfTextId, Map<String, Integer> addedTokens) {
     this.tokenizer = tokenizer;
     this.endOfTextId = endOfTextId;
+    this.addedTokens = Map.copyOf(addedTokens);
   }
 
   /** Loads {@code tokenizer.json} if the directory has one, else {@code vocab.json} + {@code merges.txt}. */
@@ -45,12 +53,14 @@ public final class Gpt2Tokenizer implements AutoCloseable {
         JsonNode root = JSON.readTree(tokenizerJson.toFile());
         JsonNode vocab = root.path("model").path("vocab");
         Integer eos = vocab.has(END_OF_TEXT) ? vocab.get(END_OF_TEXT).asInt() : null;
+        Map<String, Integer> addedTokens = new java.util.HashMap<>();
         for (JsonNode added : root.path("added_tokens")) {
+          addedTokens.put(added.path("content").asText(), added.path("id").asInt());
           if (added.path("content").asText().equals(END_OF_TEXT)) {
             eos = added.path("id").asInt();
           }
         }
-        return new Gpt2Tokenizer(HuggingFaceTokenizer.newInstance(tokenizerJson, OPTIONS), eos);
+        return new Gpt2Tokenizer(HuggingFaceTokenizer.newInstance(tokenizerJson, OPTIONS), eos, addedTokens);
       }
       Path vocab = modelDir.resolve("vocab.json");
       Path merges = modelDir.resolve("merges.txt");
@@ -152,7 +162,17 @@ public final class Gpt2Tokenizer implements AutoCloseable {
   }
 
   public int[] encode(String text) {
-    Encoding encoding = tokenizer.encode(text, false, false);
+    return encode(text, false);
+  }
+
+  /**
+   * Encodes text; special tokens written in the text (e.g. {@code <|im_start|>} of a rendered chat
+   * template) become their ids either way. {@code addSpecialTokens} runs tokenizer.json's post
+   * processor, which for Llama checkpoints prepends the BOS token as transformers'
+   * {@code tokenizer(text)} does.
+   */
+  public int[] encode(String text, boolean addSpecialTokens) {
+    Encoding encoding = tokenizer.encode(text, addSpecialTokens, false);
     long[] ids = encoding.getIds();
     int[] result = new int[ids.length];
     for (int i = 0; i < ids.length; i++) {
@@ -168,6 +188,11 @@ public final class Gpt2Tokenizer implements AutoCloseable {
       longs[i] = ids[i];
     }
     return tokenizer.decode(longs, false);
+  }
+
+  /** The id of an added (special) token of tokenizer.json, such as {@code <|im_end|>}, or null. */
+  public Integer addedTokenId(String content) {
+    return addedTokens.get(content);
   }
 
   /** The id of {@code <|endoftext|>}, or null when the vocabulary has none. */

@@ -28,7 +28,7 @@ public record GptNeoConfig(
     int eosTokenId,
     int bosTokenId,
     boolean tieWordEmbeddings,
-    List<Boolean> layerIsLocal) {
+    List<Boolean> layerIsLocal) implements CausalLmConfig {
 
   public static final String FILE_NAME = "config.json";
   private static final ObjectMapper JSON = new ObjectMapper();
@@ -43,6 +43,12 @@ public record GptNeoConfig(
       throw new IllegalArgumentException("hidden_size " + hiddenSize + " is not divisible by num_heads "
           + numHeads);
     }
+  }
+
+  @Override
+  public String describe() {
+    return String.format(java.util.Locale.ROOT, "gpt_neo, hidden %d, %d layers, %d heads, window %d",
+        hiddenSize, numLayers, numHeads, windowSize);
   }
 
   public int headDim() {
@@ -91,7 +97,7 @@ public record GptNeoConfig(
     }
     if (!modelType.equals("gpt_neo") && !neoArchitecture) {
       throw new IllegalArgumentException("unsupported architecture (model_type \"" + modelType
-          + "\", architectures " + architectures + "); only GPT-Neo (GPTNeoForCausalLM) is supported");
+          + "\", architectures " + architectures + "); supported are " + LanguageModel.SUPPORTED);
     }
     String activation = root.path("activation_function").asText("gelu_new");
     if (!activation.equals("gelu_new")) {

@@ -20,11 +20,7 @@ import java.nio.file.Path;
  * {@link BatchingGenerator}). The weights live in one NDManager on the chosen device until
  * {@link #close()}.
  */
-public final class GptNeoModel implements AutoCloseable {
-  /** Added to the scores of masked keys; exp() of it underflows to exactly 0, and unlike -inf a row
-   *  with every key masked (a padding query) stays finite instead of turning into NaN. */
-  private static final float MASKED = -1e9f;
-
+public final class GptNeoModel implements CausalLm {
   private final GptNeoConfig config;
   private final Device device;
   private final ComputeType computeType;
@@ -108,6 +104,7 @@ public final class GptNeoModel implements AutoCloseable {
     return array;
   }
 
+  @Override
   public GptNeoConfig config() {
     return config;
   }
@@ -120,23 +117,13 @@ public final class GptNeoModel implements AutoCloseable {
     return computeType;
   }
 
-  /** A key/value cache for {@code batchSize} rows and at most {@code capacity} positions. */
-  KvCache newCache(int batchSize, int capacity) {
+  @Override
+  public KvCache newCache(int batchSize, int capacity) {
     return new KvCache(manager, config, batchSize, capacity, computeType);
   }
 
-  /**
-   * Runs the tokens at absolute indices [start, start + Q) of every row.
-   *
-   * @param tokens [B][Q] token ids
-   * @param positions [B][Q] position ids (a row's own count of real tokens before this one)
-   * @param isReal [B][≥ start + Q]: false for padding, which no query may attend to
-   * @param cache null to attend only to these tokens (then start must be 0); otherwise the cache
-   *     must hold exactly {@code start} positions and is extended by these tokens
-   * @param allPositions true: logits for every query [B*Q*V]; false: for the last query [B*V]
-   * @return float32 logits on the host
-   */
-  float[] forward(int[][] tokens, int[][] positions, boolean[][] isReal, int start, KvCache cache,
+  @Override
+  public float[] forward(int[][] tokens, int[][] positions, boolean[][] isReal, int start, KvCache cache,
       boolean allPositions) {
     int batch = tokens.length;
     int queries = tokens[0].length;
@@ -175,15 +162,15 @@ public final class GptNeoModel implements AutoCloseable {
           .add(positionEmbedding.get(step, new NDIndex("{}", step.create(flatPositions))))
           .reshape(batch, queries, c);
 
-      int[] globalKeys = prefill ? range(start, start + queries) : range(0, start + queries);
-      NDArray globalMask = mask(step, isReal, start, queries, globalKeys, Integer.MAX_VALUE);
+      int[] globalKeys = prefill ? Attention.range(start, start + queries) : Attention.range(0, start + queries);
+      NDArray globalMask = Attention.mask(step, isReal, start, queries, globalKeys, Integer.MAX_VALUE);
       NDArray localMask = null;
       int[] localKeys = null;
       for (int layer = 0; layer < blocks.length; layer++) {
         boolean local = config.isLocal(layer);
         if (local && localMask == null) {
           localKeys = prefill ? globalKeys : ringKeys(cache.keys[layer].getShape().get(2), start + queries);
-          localMask = mask(step, isReal, start, queries, localKeys, config.windowSize());
+          localMask = Attention.mask(step, isReal, start, queries, localKeys, config.windowSize());
         }
         // Each layer's intermediates (attention scores are B·H·Q·K floats) are freed before the next
         // layer runs, so a long prompt in a large batch needs one layer's worth of scratch memory.
@@ -203,7 +190,7 @@ public final class GptNeoModel implements AutoCloseable {
       }
       NDArray normed = LayerNorm.layerNorm(hidden, new Shape(c), finalNormWeight, finalNormBias,
           config.layerNormEpsilon()).singletonOrThrow();
-      return asFloat32(Linear.linear(normed, outputHead).singletonOrThrow()).toFloatArray();
+      return Attention.asFloat32(Linear.linear(normed, outputHead).singletonOrThrow()).toFloatArray();
     }
   }
 
@@ -234,7 +221,7 @@ public final class GptNeoModel implements AutoCloseable {
       }
     }
     // Hugging Face computes the attention weights in float32 whatever the model dtype.
-    NDArray scores = asFloat32(query).matMul(asFloat32(keys).transpose(0, 1, 3, 2)).add(mask);
+    NDArray scores = Attention.asFloat32(query).matMul(Attention.asFloat32(keys).transpose(0, 1, 3, 2)).add(mask);
     NDArray probabilities = scores.softmax(-1);
     if (values.getDataType() != DataType.FLOAT32) {
       probabilities = probabilities.toType(values.getDataType(), false);
@@ -247,10 +234,6 @@ public final class GptNeoModel implements AutoCloseable {
         config.layerNormEpsilon()).singletonOrThrow();
     NDArray inner = geluNew(Linear.linear(normed2, w.fcWeight(), w.fcBias()).singletonOrThrow());
     return residual.add(Linear.linear(inner, w.projWeight(), w.projBias()).singletonOrThrow());
-  }
-
-  private static NDArray asFloat32(NDArray array) {
-    return array.getDataType() == DataType.FLOAT32 ? array : array.toType(DataType.FLOAT32, false);
   }
 
   private static NDArray splitHeads(NDArray x, long batch, long queries, int heads, int headDim) {
@@ -291,37 +274,6 @@ public final class GptNeoModel implements AutoCloseable {
       keys[slot] = last - Math.floorMod(last - slot, (int) slots);
     }
     return keys;
-  }
-
-  private static int[] range(int from, int to) {
-    int[] values = new int[to - from];
-    for (int i = 0; i < values.length; i++) {
-      values[i] = from + i;
-    }
-    return values;
-  }
-
-  /**
-   * Additive mask [B, 1, Q, K]: query at absolute index i of row b may see the key holding absolute
-   * index j iff j ≤ i, j > i − window and j is not padding in row b.
-   */
-  private static NDArray mask(NDManager step, boolean[][] isReal, int start, int queries, int[] keyIndex,
-      int window) {
-    int batch = isReal.length;
-    int keys = keyIndex.length;
-    float[] mask = new float[batch * queries * keys];
-    for (int b = 0; b < batch; b++) {
-      for (int q = 0; q < queries; q++) {
-        int i = start + q;
-        int base = (b * queries + q) * keys;
-        for (int k = 0; k < keys; k++) {
-          int j = keyIndex[k];
-          boolean visible = j <= i && (long) i - j < window && isReal[b][j];
-          mask[base + k] = visible ? 0f : MASKED;
-        }
-      }
-    }
-    return step.create(mask, new Shape(batch, 1, queries, keys));
   }
 
   /** gelu_new: 0.5·x·(1 + tanh(√(2/π)·(x + 0.044715·x³))), the tanh form GPT-2 and GPT-Neo use. */

@@ -21,20 +21,37 @@ final class KvCache implements AutoCloseable {
   int length;
 
   KvCache(NDManager parent, GptNeoConfig config, int batchSize, int capacity, ComputeType type) {
+    this(parent, batchSize, capacity, type, config.numHeads(), config.headDim(), localLayers(config),
+        config.windowSize());
+  }
+
+  /**
+   * @param heads key/value heads stored per layer (fewer than the query heads with grouped-query
+   *     attention)
+   * @param local per layer: keep a ring of {@code window} slots instead of every position
+   */
+  KvCache(NDManager parent, int batchSize, int capacity, ComputeType type, int heads, int headDim,
+      boolean[] local, int window) {
     this.manager = parent.newSubManager();
     this.capacity = capacity;
-    int window = config.windowSize();
-    int layers = config.numLayers();
+    int layers = local.length;
     this.keys = new NDArray[layers];
     this.values = new NDArray[layers];
-    this.local = new boolean[layers];
+    this.local = local.clone();
     for (int layer = 0; layer < layers; layer++) {
-      local[layer] = config.isLocal(layer);
       int slots = local[layer] ? Math.min(window, capacity) : capacity;
-      Shape shape = new Shape(batchSize, config.numHeads(), slots, config.headDim());
+      Shape shape = new Shape(batchSize, heads, slots, headDim);
       keys[layer] = manager.zeros(shape, type.djlType());
       values[layer] = manager.zeros(shape, type.djlType());
     }
+  }
+
+  private static boolean[] localLayers(GptNeoConfig config) {
+    boolean[] local = new boolean[config.numLayers()];
+    for (int layer = 0; layer < local.length; layer++) {
+      local[layer] = config.isLocal(layer);
+    }
+    return local;
   }
 
   /** Keeps only the given rows (positions in the current batch, ascending), in that order. */

@@ -1,6 +1,9 @@
 package dev.lullabeam.lib.lm;
 
 import ai.djl.Device;
+import dev.lullabeam.lib.chat.ChatMessage;
+import dev.lullabeam.lib.chat.ChatTemplate;
+import dev.lullabeam.lib.chat.ChatTemplateException;
 import dev.lullabeam.lib.lm.GenerationResult.FinishReason;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -9,16 +12,24 @@ import java.util.List;
 import java.util.SplittableRandom;
 
 /**
- * A GPT-Neo model with its tokenizer, generating for a batch of prompts of different lengths.
+ * A language model (GPT-Neo, Llama or Qwen2, chosen from config.json) with its tokenizer, generating
+ * for a batch of prompts of different lengths.
  *
  * <p>Prompts are left-padded to a common length; padding is masked out of attention and each row
  * counts positions from its own first real token, so a row's tokens do not depend on the other rows.
  * Not thread-safe (DJL): call it from one thread, or go through {@link BatchingGenerator}.
  */
 public final class LanguageModel implements BatchingGenerator.BatchModel {
-  private final GptNeoModel model;
+  /** The architectures {@link #load} knows, as config.json's {@code architectures} names them. */
+  public static final String SUPPORTED = "GPTNeoForCausalLM (gpt_neo), LlamaForCausalLM (llama), "
+      + "Qwen2ForCausalLM (qwen2)";
+
+  private final CausalLm model;
   private final Gpt2Tokenizer tokenizer;
-  private final int endOfText;
+  private final TokenizerConfig tokens;
+  private final int[] stopIds;
+  private final int padId;
+  private final boolean addSpecialTokens;
   private BatchTimings lastBatchTimings = new BatchTimings(0, 0, 0);
 
   /** A validated request: its prompt ids and the number of new tokens that fit the context. */
@@ -35,25 +46,72 @@ public final class LanguageModel implements BatchingGenerator.BatchModel {
   public enum Decoding { KV_CACHE, FULL_RECOMPUTE }
 
   public LanguageModel(GptNeoModel model, Gpt2Tokenizer tokenizer) {
-    this.model = model;
-    this.tokenizer = tokenizer;
     // Like Hugging Face generate, stop at the config's eos_token_id.
-    int eos = model.config().eosTokenId();
-    this.endOfText = eos >= 0 && eos < model.config().vocabSize() ? eos : -1;
+    this(model, tokenizer, new TokenizerConfig("", "", null, validIds(model.config().vocabSize(),
+        model.config().eosTokenId())), false);
   }
 
+  /**
+   * @param addSpecialTokens whether a text prompt goes through tokenizer.json's post processor (Llama:
+   *     a BOS token in front), as transformers' {@code tokenizer(prompt)} does
+   */
+  public LanguageModel(CausalLm model, Gpt2Tokenizer tokenizer, TokenizerConfig tokens,
+      boolean addSpecialTokens) {
+    this.model = model;
+    this.tokenizer = tokenizer;
+    this.tokens = tokens;
+    this.stopIds = tokens.stopIds().clone();
+    this.padId = stopIds.length > 0 ? stopIds[0] : 0;
+    this.addSpecialTokens = addSpecialTokens;
+  }
+
+  private static int[] validIds(int vocabSize, int id) {
+    return id >= 0 && id < vocabSize ? new int[] {id} : new int[0];
+  }
+
+  /** Loads a model directory, choosing the architecture from config.json. */
   public static LanguageModel load(Path modelDir, Device device, ComputeType computeType) {
     if (!java.nio.file.Files.isDirectory(modelDir)) {
       throw new ModelFormatException(modelDir + ": model directory does not exist");
     }
-    GptNeoConfig.read(modelDir); // an unsupported architecture is the first thing to report
+    // An unsupported architecture is the first thing to report.
+    boolean llamaFamily = isLlamaFamily(modelDir.resolve(GptNeoConfig.FILE_NAME));
+    LlamaConfig llamaConfig = llamaFamily ? LlamaConfig.read(modelDir.resolve(GptNeoConfig.FILE_NAME)) : null;
+    if (!llamaFamily) {
+      GptNeoConfig.read(modelDir);
+    }
     Gpt2Tokenizer tokenizer = Gpt2Tokenizer.load(modelDir);
     try {
-      return new LanguageModel(GptNeoModel.load(modelDir, device, computeType), tokenizer);
+      if (!llamaFamily) {
+        return new LanguageModel(GptNeoModel.load(modelDir, device, computeType), tokenizer);
+      }
+      TokenizerConfig tokens = TokenizerConfig.read(modelDir, llamaConfig.eosTokenIds(), tokenizer,
+          llamaConfig.vocabSize());
+      return new LanguageModel(LlamaModel.load(modelDir, device, computeType), tokenizer, tokens, true);
     } catch (RuntimeException e) {
       tokenizer.close();
       throw e;
     }
+  }
+
+  /** Whether config.json names LlamaForCausalLM / Qwen2ForCausalLM (or model_type llama / qwen2). */
+  static boolean isLlamaFamily(Path configFile) {
+    com.fasterxml.jackson.databind.JsonNode root;
+    try {
+      root = new com.fasterxml.jackson.databind.ObjectMapper().readTree(configFile.toFile());
+    } catch (java.io.IOException e) {
+      return false; // GptNeoConfig.read reports the unreadable file
+    }
+    if (root == null) {
+      return false;
+    }
+    String type = root.path("model_type").asText("");
+    boolean named = false;
+    for (com.fasterxml.jackson.databind.JsonNode architecture : root.path("architectures")) {
+      String name = architecture.asText();
+      named |= name.equals("LlamaForCausalLM") || name.equals("Qwen2ForCausalLM");
+    }
+    return named || type.equals(LlamaConfig.LLAMA) || type.equals(LlamaConfig.QWEN2);
   }
 
   /** Timings of the most recent {@link #generate} call (for benchmarks and reports). */
@@ -61,25 +119,65 @@ public final class LanguageModel implements BatchingGenerator.BatchModel {
     return lastBatchTimings;
   }
 
-  public GptNeoConfig config() {
+  public CausalLmConfig config() {
     return model.config();
   }
 
-  public GptNeoModel model() {
+  public CausalLm model() {
     return model;
+  }
+
+  /** Special tokens, chat template and stop ids of the model directory. */
+  public TokenizerConfig tokens() {
+    return tokens;
+  }
+
+  /** The ids that end generation (several for chat models, e.g. end-of-turn and end-of-text). */
+  public int[] stopIds() {
+    return stopIds.clone();
   }
 
   public Gpt2Tokenizer tokenizer() {
     return tokenizer;
   }
 
+  /** Whether the model has a chat template (an instruct or chat model). */
+  public boolean hasChatTemplate() {
+    return tokens.hasChatTemplate();
+  }
+
+  /**
+   * The prompt ids of a conversation rendered with the model's chat template and an assistant turn
+   * opened for the reply, tokenized without adding special tokens (the template wrote them), as
+   * transformers' {@code apply_chat_template(messages, add_generation_prompt=True)} gives them.
+   *
+   * @throws GenerationException when the model has no chat template or the template refuses
+   */
+  public int[] chatPromptIds(List<ChatMessage> messages) {
+    if (!tokens.hasChatTemplate()) {
+      throw new GenerationException("the model has no chat template (no chat_template in "
+          + TokenizerConfig.TOKENIZER_CONFIG + "); chat needs an instruct model such as "
+          + "HuggingFaceTB/SmolLM2-360M-Instruct");
+    }
+    String rendered;
+    try {
+      rendered = new ChatTemplate(tokens.chatTemplate(), tokens.bosToken(), tokens.eosToken())
+          .render(messages, true);
+    } catch (ChatTemplateException e) {
+      throw new GenerationException(e.getMessage());
+    }
+    return tokenizer.encode(rendered, false);
+  }
+
   /** Tokenizes and checks one request; throws {@link GenerationException} with a one-line reason. */
   @Override
   public PreparedRequest prepare(GenerationRequest request) {
-    int[] ids = request.promptIds() != null ? request.promptIds() : tokenizer.encode(request.prompt());
+    int[] ids = request.promptIds() != null ? request.promptIds()
+        : request.chat() != null ? chatPromptIds(request.chat())
+        : tokenizer.encode(request.prompt(), addSpecialTokens);
     String prompt = request.prompt() != null ? request.prompt() : tokenizer.decode(ids);
     if (ids.length == 0) {
-      throw new GenerationException("the prompt is empty; GPT-Neo needs at least one token to continue");
+      throw new GenerationException("the prompt is empty; the model needs at least one token to continue");
     }
     for (int id : ids) {
       if (id < 0 || id >= config().vocabSize()) {
@@ -129,7 +227,7 @@ public final class LanguageModel implements BatchingGenerator.BatchModel {
       PreparedRequest request = batch.get(r);
       int[] ids = request.promptIds();
       padding[r] = promptWidth - ids.length;
-      Arrays.fill(sequence[r], Math.max(endOfText, 0));
+      Arrays.fill(sequence[r], padId);
       System.arraycopy(ids, 0, sequence[r], padding[r], ids.length);
       Arrays.fill(isReal[r], padding[r], capacity, true);
       history[r] = Arrays.copyOf(ids, ids.length + request.maxNewTokens());
@@ -161,8 +259,8 @@ public final class LanguageModel implements BatchingGenerator.BatchModel {
           PreparedRequest request = batch.get(r);
           float[] row = Arrays.copyOfRange(logits, i * vocab, (i + 1) * vocab);
           int token = TokenSampler.next(row, history[r], historyLength[r], generatedCount[r],
-              request.request().sampling(), endOfText, random[r]);
-          if (token == endOfText) {
+              request.request().sampling(), stopIds, random[r]);
+          if (isStop(token)) {
             active[r] = false;
             finish[r] = FinishReason.END_OF_TEXT;
             continue;
@@ -218,6 +316,15 @@ public final class LanguageModel implements BatchingGenerator.BatchModel {
           finish[r]));
     }
     return results;
+  }
+
+  private boolean isStop(int token) {
+    for (int stop : stopIds) {
+      if (stop == token) {
+        return true;
+      }
+    }
+    return false;
   }
 
   private static int[] dropFinished(int[] running, boolean[] active, KvCache cache) {

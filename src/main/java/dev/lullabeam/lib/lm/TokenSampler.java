@@ -20,18 +20,21 @@ final class TokenSampler {
    * @param logits the row's logits; modified in place
    * @param history prompt ids followed by the ids generated so far ({@code length} of them valid)
    * @param generated how many new tokens the sequence has already
-   * @param endOfText id that ends generation, or -1 if the vocabulary has none
+   * @param stopIds ids that end generation (end-of-text, end-of-turn, …), possibly none
    */
   static int next(float[] logits, int[] history, int length, int generated, SamplingSettings settings,
-      int endOfText, RandomGenerator random) {
+      int[] stopIds, RandomGenerator random) {
     if (settings.repetitionPenalty() != 1.0) {
       applyRepetitionPenalty(logits, history, length, (float) settings.repetitionPenalty());
     }
     if (settings.noRepeatNgramSize() > 0) {
       banRepeatedNgrams(logits, history, length, settings.noRepeatNgramSize());
     }
-    if (endOfText >= 0 && generated < settings.minNewTokens()) {
-      logits[endOfText] = Float.NEGATIVE_INFINITY;
+    if (generated < settings.minNewTokens()) {
+      // Like transformers' MinNewTokensLengthLogitsProcessor: every end id is banned.
+      for (int stop : stopIds) {
+        logits[stop] = Float.NEGATIVE_INFINITY;
+      }
     }
     if (settings.isGreedy()) {
       return argMax(logits);

@@ -75,6 +75,11 @@ final class WeightReader {
     }
   }
 
+  /** The weights file (or index) of the model directory, for messages. */
+  Path describe() {
+    return modelDir.resolve(Files.isRegularFile(modelDir.resolve(SINGLE_FILE)) ? SINGLE_FILE : INDEX_FILE);
+  }
+
   boolean has(String name) {
     return resolveName(name) != null;
   }

@@ -1,5 +1,6 @@
 package dev.lullabeam.lib.stories;
 
+import dev.lullabeam.lib.chat.ChatMessage;
 import dev.lullabeam.lib.lm.BatchingGenerator;
 import dev.lullabeam.lib.lm.BatchingOptions;
 import dev.lullabeam.lib.lm.ComputeType;
@@ -20,12 +21,13 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 
 /**
- * GPT-Neo from a Hugging Face checkpoint directory, on DJL. Sessions share one loaded copy per
+ * A language model (GPT-Neo, Llama, Qwen2) from a Hugging Face checkpoint directory, on DJL; chat
+ * prompts (briefs) go through its chat template after the brief system prompt. Sessions share one loaded copy per
  * JVM ({@link LanguageModels}); the prompts of every session are served together in batches of up
  * to {@code batchSize}.
  */
 public final class GptNeoStoryModel implements StoryModel {
-  private static final long serialVersionUID = 2L;
+  private static final long serialVersionUID = 3L;
 
   private final String modelId;
   private final String modelDir;
@@ -33,6 +35,7 @@ public final class GptNeoStoryModel implements StoryModel {
   private final String computeType;
   private final BatchingOptions batching;
   private final SamplingSettings sampling;
+  private final String briefSystemPrompt;
 
   public GptNeoStoryModel(
       String modelId,
@@ -42,6 +45,20 @@ public final class GptNeoStoryModel implements StoryModel {
       int batchSize,
       long lingerMillis,
       SamplingSettings sampling) {
+    this(modelId, modelDir, device, computeType, batchSize, lingerMillis, sampling, null);
+  }
+
+  /** @param briefSystemPrompt the system message before each brief (chat prompt), or null for none */
+  public GptNeoStoryModel(
+      String modelId,
+      String modelDir,
+      String device,
+      String computeType,
+      int batchSize,
+      long lingerMillis,
+      SamplingSettings sampling,
+      String briefSystemPrompt) {
+    this.briefSystemPrompt = briefSystemPrompt;
     this.modelId = modelId;
     this.modelDir = modelDir;
     this.device = device;
@@ -86,7 +103,9 @@ public final class GptNeoStoryModel implements StoryModel {
       long start = System.nanoTime();
       List<CompletableFuture<GenerationResult>> results = new ArrayList<>();
       for (Prompt prompt : prompts) {
-        results.add(generator.submit(GenerationRequest.ofText(prompt.text(), sampling, prompt.seed())));
+        results.add(generator.submit(prompt.chat()
+            ? GenerationRequest.ofChat(chat(prompt.text()), sampling, prompt.seed())
+            : GenerationRequest.ofText(prompt.text(), sampling, prompt.seed())));
       }
       generator.await(results, batching);
       // The prompts ran together: each took the whole wait.
@@ -107,6 +126,15 @@ public final class GptNeoStoryModel implements StoryModel {
     public void close() {
       lease.close();
     }
+  }
+
+  private List<ChatMessage> chat(String userMessage) {
+    List<ChatMessage> messages = new ArrayList<>();
+    if (briefSystemPrompt != null && !briefSystemPrompt.isBlank()) {
+      messages.add(ChatMessage.system(briefSystemPrompt.strip()));
+    }
+    messages.add(ChatMessage.user(userMessage));
+    return messages;
   }
 
   @Override

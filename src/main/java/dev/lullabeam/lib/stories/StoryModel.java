@@ -13,8 +13,17 @@ import javax.annotation.Nullable;
  */
 public interface StoryModel extends Serializable {
 
-  /** One story to write: the whole prompt given to the model and the seed of this attempt. */
-  record Prompt(String text, long seed) {}
+  /**
+   * One story to write: the whole prompt given to the model and the seed of this attempt.
+   *
+   * @param chat the text is a user message for an instruct model (a catalogue brief), answered
+   *     through the model's chat template with the model's brief system prompt, not continued
+   */
+  record Prompt(String text, long seed, boolean chat) {
+    public Prompt(String text, long seed) {
+      this(text, seed, false);
+    }
+  }
 
   /**
    * What the model wrote for one prompt: the text with its token count and time, or, when it

@@ -39,6 +39,7 @@ public final class CatalogueParser {
   static final String TOPIC = "topic";
   static final String PROMPT = "prompt";
   static final String STORY = "story";
+  static final String BRIEF = "brief";
   static final String TITLE = "title";
   static final String SEED = "seed";
   static final String VOICE = "voice";
@@ -114,8 +115,8 @@ public final class CatalogueParser {
     if (!columns.contains(TOPIC)) {
       missing.add(TOPIC);
     }
-    if (!columns.contains(PROMPT) && !columns.contains(STORY)) {
-      missing.add("prompt or story");
+    if (!columns.contains(PROMPT) && !columns.contains(STORY) && !columns.contains(BRIEF)) {
+      missing.add("prompt or story (or brief)");
     }
     if (!missing.isEmpty()) {
       throw new HeaderException(
@@ -237,7 +238,10 @@ public final class CatalogueParser {
             seedText == null ? null : Long.parseLong(seedText),
             emptyToNull(fields.get(VOICE)),
             result.episodes.size() + 1)
-            .withPace(number(fields.get(WPM)), number(fields.get(MINUTES))));
+            .withPace(number(fields.get(WPM)), number(fields.get(MINUTES)))
+            // A brief is used only when the row gives neither story nor prompt.
+            .withBrief(fields.getOrDefault(STORY, "").isEmpty() && fields.getOrDefault(PROMPT, "").isEmpty()
+                ? emptyToNull(fields.get(BRIEF)) : null));
   }
 
   private static Double number(String text) {
@@ -262,8 +266,13 @@ public final class CatalogueParser {
     }
     String story = fields.getOrDefault(STORY, "");
     String prompt = fields.getOrDefault(PROMPT, "");
-    if (story.isEmpty() && prompt.isEmpty()) {
-      return "neither a story nor a prompt is given";
+    String brief = fields.getOrDefault(BRIEF, "");
+    if (story.isEmpty() && prompt.isEmpty() && brief.isEmpty()) {
+      return fields.containsKey(BRIEF) ? "neither a story, a prompt nor a brief is given"
+          : "neither a story nor a prompt is given";
+    }
+    if (brief.length() > MAX_PROMPT_CHARS) {
+      return "brief is " + brief.length() + " characters, over the limit of " + MAX_PROMPT_CHARS;
     }
     if (story.length() > MAX_STORY_CHARS) {
       return "story is " + story.length() + " characters, over the limit of " + MAX_STORY_CHARS;

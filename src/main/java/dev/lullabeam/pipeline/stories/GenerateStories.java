@@ -36,6 +36,11 @@ import org.slf4j.LoggerFactory;
  * attempt was rejected ({@link #REJECTED}) and episodes the model could not write for at all
  * ({@link #FAILED}, e.g. a prompt longer than the model's context).
  *
+ * <p>A row with a {@code brief} instead of a prompt is written by an instruct model: the brief,
+ * put into the brief template, is a user message the model answers through its chat template
+ * (after the model's brief system prompt), and the answer alone is the story. A model without a
+ * chat template fails such a row, naming why.
+ *
  * <p>Prompts are split into {@code shards} groups, each written by one DoFn call. On the
  * DirectRunner that keeps every worker thread in a long call: an idle one spins (Beam issue
  * #18070), taking the CPU the model needs. Every group of a JVM shares one model, whose batches
@@ -51,6 +56,9 @@ public class GenerateStories extends PTransform<PCollection<EpisodeRequest>, PCo
 
   static final String PROMPT_PLACEHOLDER = "{prompt}";
   static final String TITLE_PLACEHOLDER = "{title}";
+  static final String BRIEF_PLACEHOLDER = "{brief}";
+  /** Used when the season gives no brief template. */
+  public static final String DEFAULT_BRIEF_TEMPLATE = "Write a bedtime story titled \"{title}\": {brief}";
 
   private final StoryModel model;
   private final StoryGate gate;
@@ -58,6 +66,7 @@ public class GenerateStories extends PTransform<PCollection<EpisodeRequest>, PCo
   private final long seasonSeed;
   private final int maxAttempts;
   private final int shards;
+  private String briefTemplate = DEFAULT_BRIEF_TEMPLATE;
 
   /**
    * @param shards prompts are split into this many groups, each written by one worker thread; 1
@@ -84,6 +93,18 @@ public class GenerateStories extends PTransform<PCollection<EpisodeRequest>, PCo
     this.shards = shards;
   }
 
+  /**
+   * The user message around each brief: a text with {@code {brief}} and optionally {@code {title}}
+   * (e.g. prompts/brief-template.txt).
+   */
+  public GenerateStories withBriefTemplate(String template) {
+    if (!template.contains(BRIEF_PLACEHOLDER)) {
+      throw new IllegalArgumentException("the brief template has no " + BRIEF_PLACEHOLDER);
+    }
+    this.briefTemplate = template;
+    return this;
+  }
+
   /** The episode's seed: the catalogue's, or one derived from the season seed and the id. */
   public static long episodeSeed(EpisodeRequest request, long seasonSeed) {
     if (request.seed() != null) {
@@ -103,8 +124,27 @@ public class GenerateStories extends PTransform<PCollection<EpisodeRequest>, PCo
         .stripTrailing();
   }
 
+  /** The model's prompt: the prompt template around a prompt, or the brief template around a brief. */
+  static String promptFor(String template, String briefTemplate, EpisodeRequest request) {
+    if (request.prompt() != null || request.brief() == null) {
+      return fillTemplate(template, request);
+    }
+    return briefTemplate
+        .replace(TITLE_PLACEHOLDER, request.title())
+        .replace(BRIEF_PLACEHOLDER, request.brief().strip())
+        .strip();
+  }
+
+  /** Whether the request is a brief for an instruct model to answer (not a prompt to continue). */
+  static boolean isBrief(EpisodeRequest request) {
+    return request.prompt() == null && request.brief() != null;
+  }
+
   /** The story: the catalogue's prompt and what the model wrote after it. */
   static String storyFrom(EpisodeRequest request, String generated) {
+    if (isBrief(request)) {
+      return generated.strip(); // the answer to a brief is the whole story
+    }
     return (request.prompt().strip() + generated).strip();
   }
 
@@ -119,7 +159,7 @@ public class GenerateStories extends PTransform<PCollection<EpisodeRequest>, PCo
         .apply("GroupPrompts", GroupByKey.create())
         .apply(
             "WriteAndCheck",
-            ParDo.of(new GenerateFn(model, gate, template, seasonSeed, maxAttempts))
+            ParDo.of(new GenerateFn(model, gate, template, briefTemplate, seasonSeed, maxAttempts))
                 .withOutputTags(WRITTEN, TupleTagList.of(REJECTED).and(FAILED)));
   }
 
@@ -132,6 +172,7 @@ public class GenerateStories extends PTransform<PCollection<EpisodeRequest>, PCo
     private final StoryModel model;
     private final StoryGate gate;
     private final String template;
+    private final String briefTemplate;
     private final long seasonSeed;
     private final int maxAttempts;
     private final Counter attemptsCounter = Metrics.counter("lullabeam", "story_attempts");
@@ -140,10 +181,12 @@ public class GenerateStories extends PTransform<PCollection<EpisodeRequest>, PCo
 
     private transient StoryModel.Session session;
 
-    GenerateFn(StoryModel model, StoryGate gate, String template, long seasonSeed, int maxAttempts) {
+    GenerateFn(StoryModel model, StoryGate gate, String template, String briefTemplate, long seasonSeed,
+        int maxAttempts) {
       this.model = model;
       this.gate = gate;
       this.template = template;
+      this.briefTemplate = briefTemplate;
       this.seasonSeed = seasonSeed;
       this.maxAttempts = maxAttempts;
     }
@@ -163,7 +206,7 @@ public class GenerateStories extends PTransform<PCollection<EpisodeRequest>, PCo
       List<String> prompts = new ArrayList<>();
       for (EpisodeRequest request : requests) {
         seeds.add(episodeSeed(request, seasonSeed));
-        prompts.add(fillTemplate(template, request));
+        prompts.add(promptFor(template, briefTemplate, request));
       }
       Counter loads = ModelLoadMetrics.counter(model.name());
       List<GatedStoryWriter.Outcome> outcomes =
@@ -172,7 +215,8 @@ public class GenerateStories extends PTransform<PCollection<EpisodeRequest>, PCo
                   seeds,
                   round -> {
                     List<StoryModel.Prompt> batch = new ArrayList<>();
-                    round.forEach(d -> batch.add(new StoryModel.Prompt(prompts.get(d.episode()), d.seed())));
+                    round.forEach(d -> batch.add(new StoryModel.Prompt(prompts.get(d.episode()), d.seed(),
+                        isBrief(requests.get(d.episode())))));
                     List<StoryModel.Written> written = session.write(batch, loads::inc);
                     // The gate judges the story as narrated: the catalogue's prompt, then the model's text.
                     List<StoryModel.Written> stories = new ArrayList<>();

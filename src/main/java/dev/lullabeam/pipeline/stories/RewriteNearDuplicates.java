@@ -146,7 +146,7 @@ public class RewriteNearDuplicates
       StoryModel.Written written =
           session
               .write(
-                  List.of(new StoryModel.Prompt(info.prompt(), seed)),
+                  List.of(new StoryModel.Prompt(info.prompt(), seed, GenerateStories.isBrief(request))),
                   ModelLoadMetrics.counter(model.name())::inc)
               .get(0);
       if (written.failure() == null) {

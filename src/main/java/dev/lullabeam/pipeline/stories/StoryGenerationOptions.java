@@ -57,6 +57,18 @@ public interface StoryGenerationOptions extends PipelineOptions {
 
   void setPromptTemplate(String value);
 
+  @Description("System message for catalogue rows with a brief, answered by an instruct model through its chat template (a text file).")
+  @Default.String("prompts/brief-system.txt")
+  String getBriefSystemPrompt();
+
+  void setBriefSystemPrompt(String value);
+
+  @Description("The user message around each brief (a file with {brief} and optionally {title}).")
+  @Default.String("prompts/brief-template.txt")
+  String getBriefTemplate();
+
+  void setBriefTemplate(String value);
+
   @Description("Most new tokens per story (capped so that prompt and story fit the model).")
   @Default.Integer(400)
   int getMaxNewTokens();

@@ -48,6 +48,10 @@ public final class EpisodeJson {
       if (request.targetMinutes() != null) {
         sha.update(("minutes=" + request.targetMinutes()).getBytes(StandardCharsets.UTF_8));
       }
+      if (request.brief() != null) { // only then, so the hashes of other rows stay as they were
+        sha.update(("brief:" + request.brief()).getBytes(StandardCharsets.UTF_8));
+        sha.update((byte) 0);
+      }
       return HexFormat.of().formatHex(sha.digest()).substring(0, 16);
     } catch (NoSuchAlgorithmException e) {
       throw new IllegalStateException(e);

@@ -26,7 +26,7 @@ public record CheckpointShape(String name, Vocabulary vocabulary, int hiddenSize
       case "tiny": return TINY;
       case "gpt-neo-125m": case "125m": return GPT_NEO_125M;
       default: throw new IllegalArgumentException("unknown checkpoint shape \"" + name
-          + "\"; use tiny or gpt-neo-125m");
+          + "\"; use tiny, gpt-neo-125m, tiny-llama, tiny-llama3, tiny-qwen2, smollm2-135m or qwen2.5-0.5b");
     }
   }
 

@@ -98,7 +98,7 @@ public final class CheckpointWriter {
     if (representableIn != null) {
       weights.values().forEach(tensor -> roundInPlace(tensor.values(), representableIn));
     }
-    writeWeights(dir, weights);
+    writeWeights(dir, weights, dtype, maxShardBytes);
     return config;
   }
 
@@ -131,7 +131,9 @@ public final class CheckpointWriter {
     return tensors;
   }
 
-  private void writeWeights(Path dir, Map<String, HostTensor> tensors) throws IOException {
+  /** Writes model.safetensors, or shards of at most {@code maxShardBytes} with an index. */
+  static void writeWeights(Path dir, Map<String, HostTensor> tensors, TensorDType dtype, long maxShardBytes)
+      throws IOException {
     Map<String, String> metadata = Map.of("format", "pt");
     if (maxShardBytes == Long.MAX_VALUE) {
       SafetensorsWriter.write(dir.resolve("model.safetensors"), tensors, dtype, metadata);
@@ -168,7 +170,7 @@ public final class CheckpointWriter {
         JSON.writerWithDefaultPrettyPrinter().writeValueAsString(index));
   }
 
-  private static void roundInPlace(float[] values, TensorDType type) {
+  static void roundInPlace(float[] values, TensorDType type) {
     for (int i = 0; i < values.length; i++) {
       switch (type) {
         case F16: values[i] = HalfFloats.f16ToFloat(HalfFloats.floatToF16(values[i])); break;
@@ -238,7 +240,7 @@ public final class CheckpointWriter {
   }
 
   /** GPT-2's merges are ordered by rank; any prefix only builds on bytes and earlier merges. */
-  private static List<String> firstGpt2Merges(int count) throws IOException {
+  static List<String> firstGpt2Merges(int count) throws IOException {
     List<String> merges = new ArrayList<>();
     try (BufferedReader reader = new BufferedReader(
         new InputStreamReader(gpt2Resource("merges.txt"), StandardCharsets.UTF_8))) {
