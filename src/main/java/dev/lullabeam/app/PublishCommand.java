@@ -5,10 +5,10 @@ import dev.lullabeam.app.season.SeasonPublishing;
 import dev.lullabeam.lib.publish.PublishException;
 import dev.lullabeam.lib.publish.PublishSettings;
 import dev.lullabeam.lib.text.TextDecoding;
+import dev.lullabeam.pipeline.write.OutputLocation;
 import dev.lullabeam.pipeline.write.PublishOptions;
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import org.apache.beam.sdk.options.PipelineOptionsFactory;
 import picocli.CommandLine.Command;
@@ -33,8 +33,11 @@ public final class PublishCommand implements Callable<Integer> {
 
   @Spec CommandSpec spec;
 
-  @Option(names = "--output", required = true, description = "The season's output folder.")
+  @Option(names = "--output", required = true, description = "The season's output folder or gs://bucket/prefix.")
   String output;
+
+  @Option(names = "--gcsEndpoint", description = "Google Cloud Storage endpoint for a gs:// output (emulators, private endpoints).")
+  String gcsEndpoint;
 
   @Option(names = "--publicUrl", description = "The http(s) URL the folder is served at; without it no feed.")
   String publicUrl;
@@ -74,9 +77,8 @@ public final class PublishCommand implements Callable<Integer> {
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
     try {
-      Path folder = SeasonPublishing.localFolder(output);
       PublishSettings settings = SeasonPublishing.settings(options());
-      SeasonPublishing.publish(folder, settings, out);
+      SeasonPublishing.publish(new OutputLocation(output, gcsEndpoint), settings, out);
       return 0;
     } catch (ConfigurationException | PublishException e) {
       err.println("lullabeam publish: " + TextDecoding.printable(e.getMessage()));

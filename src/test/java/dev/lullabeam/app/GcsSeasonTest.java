@@ -98,10 +98,21 @@ class GcsSeasonTest {
     assertThat(first.out, containsString("report: " + OUTPUT + "/report.json"));
     assertThat(
         generations().keySet().toString(),
-        is("[seasons/autumn/episodes/moon-boat.json, seasons/autumn/episodes/moon-boat.mp3,"
-            + " seasons/autumn/episodes/moon-boat.vtt, seasons/autumn/episodes/owl.json,"
-            + " seasons/autumn/episodes/owl.mp3, seasons/autumn/episodes/owl.vtt,"
+        is("[seasons/autumn/cover.png, seasons/autumn/episodes/moon-boat.json,"
+            + " seasons/autumn/episodes/moon-boat.mp3, seasons/autumn/episodes/moon-boat.vtt,"
+            + " seasons/autumn/episodes/owl.json, seasons/autumn/episodes/owl.mp3,"
+            + " seasons/autumn/episodes/owl.vtt, seasons/autumn/feed.xml, seasons/autumn/index.html,"
             + " seasons/autumn/report.json]"));
+    // Published into the bucket too; without --publicUrl the URLs are the bucket's public ones.
+    String feed = new String(object("feed.xml"), java.nio.charset.StandardCharsets.UTF_8);
+    assertThat(
+        feed,
+        containsString(
+            "url=\"https://storage.googleapis.com/" + BUCKET + "/seasons/autumn/episodes/owl.mp3\""
+                + " length=\"" + object("episodes/owl.mp3").length + "\""));
+    assertThat(
+        bucket().get(BlobId.of(BUCKET, "seasons/autumn/index.html")).getContentType(),
+        containsString("text/html"));
     JsonNode report = JSON.readTree(object("report.json"));
     assertThat(report.path("totals").path("ok").asInt(), is(2));
     assertThat(report.path("totals").path("bad_row").asInt(), is(1));
@@ -122,10 +133,13 @@ class GcsSeasonTest {
     JsonNode again = JSON.readTree(object("report.json"));
     assertThat(again.path("totals").path("reused").asInt(), is(2));
     assertThat(again.path("totals").path("sentences_spoken").asInt(), is(0));
-    // The episodes were read back from the bucket, not written again; only the report was.
+    // The episodes were read back from the bucket, not written again; only the report and what
+    // publishing makes from it (feed, page, cover) were.
     Map<String, Long> rewritten = generations();
-    rewritten.remove("seasons/autumn/report.json");
-    written.remove("seasons/autumn/report.json");
+    for (String made : List.of("report.json", "feed.xml", "index.html", "cover.png")) {
+      rewritten.remove("seasons/autumn/" + made);
+      written.remove("seasons/autumn/" + made);
+    }
     assertThat(rewritten, is(written));
 
     // An MP3 in the bucket that is not the one its JSON records: that episode is made again.

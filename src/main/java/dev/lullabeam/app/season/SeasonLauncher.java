@@ -340,8 +340,7 @@ public final class SeasonLauncher {
   /** Publishes the finished season (feed, cover, page: {@link SeasonPublishing}); false if that failed. */
   private boolean publish(SeasonOptions options) {
     try {
-      SeasonPublishing.publish(
-          SeasonPublishing.localFolder(options.getOutput()), SeasonPublishing.settings(options), out);
+      SeasonPublishing.publish(OutputLocation.of(options), SeasonPublishing.settings(options), out);
       return true;
     } catch (ConfigurationException e) {
       out.println("lullabeam: not published: " + e.getMessage());

@@ -4,7 +4,10 @@ import dev.lullabeam.lib.publish.LocalSeasonFiles;
 import dev.lullabeam.lib.publish.PublishException;
 import dev.lullabeam.lib.publish.PublishSettings;
 import dev.lullabeam.lib.publish.SeasonPublisher;
+import dev.lullabeam.lib.publish.StoredSeasonFiles;
+import dev.lullabeam.lib.storage.SeasonStorage;
 import dev.lullabeam.lib.text.TextDecoding;
+import dev.lullabeam.pipeline.write.OutputLocation;
 import dev.lullabeam.pipeline.write.PublishOptions;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -50,32 +53,40 @@ public final class SeasonPublishing {
   }
 
   /**
-   * The local folder of {@code output}.
-   *
-   * @throws ConfigurationException when {@code output} is not a local folder (publishing reads and
-   *     writes local folders only so far)
-   */
-  public static Path localFolder(String output) throws ConfigurationException {
-    if (output.matches("^[A-Za-z][A-Za-z0-9+.-]+:.*") && !output.startsWith("file:")) {
-      throw new ConfigurationException(
-          "publishing works on a local output folder only so far, not " + output);
-    }
-    return output.startsWith("file:") ? Path.of(URI.create(output)) : Path.of(output);
-  }
-
-  /**
-   * Publishes the season in {@code folder}, printing what was written and any note.
+   * Publishes the season at {@code output} (a local folder, or a bucket through
+   * {@link SeasonStorage}), printing what was written and any note. For a bucket without
+   * {@code --publicUrl}, URLs are the bucket's public HTTPS addresses.
    *
    * @throws PublishException when there is no finished season there (or a setting is wrong)
    * @throws IOException when a file cannot be read or written
    */
-  public static void publish(Path folder, PublishSettings settings, PrintWriter out)
+  public static void publish(OutputLocation output, PublishSettings settings, PrintWriter out)
       throws IOException, PublishException {
-    SeasonPublisher.Outcome outcome =
-        SeasonPublisher.publish(new LocalSeasonFiles(folder), settings, LocalDate.now(ZoneOffset.UTC));
+    SeasonPublisher.Outcome outcome;
+    String where;
+    if (output.isGcs()) {
+      try (SeasonStorage storage = output.open()) {
+        PublishSettings withUrl = settings;
+        if (settings.publicUrl() == null) {
+          withUrl = settings.withPublicUrl(storage.publicUrl("").orElse(null));
+        }
+        StoredSeasonFiles files = new StoredSeasonFiles(storage);
+        where = files.location();
+        outcome = SeasonPublisher.publish(files, withUrl, LocalDate.now(ZoneOffset.UTC));
+      }
+    } else {
+      Path folder = localFolder(output.output());
+      where = folder.toString();
+      outcome =
+          SeasonPublisher.publish(new LocalSeasonFiles(folder), settings, LocalDate.now(ZoneOffset.UTC));
+    }
     outcome.notes().forEach(note -> out.println("lullabeam: " + TextDecoding.printable(note)));
-    out.println("lullabeam: published " + String.join(", ", outcome.written()) + " in " + folder);
+    out.println("lullabeam: published " + String.join(", ", outcome.written()) + " in " + where);
     out.flush();
+  }
+
+  private static Path localFolder(String output) {
+    return output.startsWith("file:") ? Path.of(URI.create(output)) : Path.of(output);
   }
 
   private static String blankToNull(String value) {

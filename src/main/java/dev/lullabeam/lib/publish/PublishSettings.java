@@ -39,6 +39,13 @@ public record PublishSettings(
     String category,
     boolean explicit) {
 
+  /** The same settings with another public URL (a bucket's own address when none was given). */
+  public PublishSettings withPublicUrl(String url) {
+    return new PublishSettings(
+        url, firstPubDate, cover, title, description, author, ownerName, ownerEmail, language,
+        category, explicit);
+  }
+
   /** Apple's limit on a channel description. */
   public static final int MAX_DESCRIPTION_BYTES = 4000;
 
