@@ -43,7 +43,8 @@ import org.jdom2.output.XMLOutputter;
  * {@code podcast:transcript} are foreign markup, their namespace declared once on the root. What
  * ROME 2.1.0 writes is then corrected where Apple asks otherwise: {@code itunes:explicit} is
  * {@code true}/{@code false} (ROME writes {@code no}), {@code itunes:duration} is in whole seconds
- * (ROME writes H:MM:SS), and the empty {@code itunes:keywords} it adds are dropped.
+ * (ROME writes H:MM:SS), and the empty {@code itunes:keywords} (and {@code itunes:email} without an
+ * owner e-mail) it adds are dropped.
  */
 public final class PodcastFeed {
 
@@ -202,7 +203,7 @@ public final class PodcastFeed {
     for (Element e : elements) {
       switch (e.getName()) {
         case "explicit" -> e.setText(Boolean.toString(explicit));
-        case "keywords", "summary", "subtitle" -> {
+        case "keywords", "summary", "subtitle", "email" -> { // email: no --podcastOwnerEmail
           if (e.getTextTrim().isEmpty()) {
             e.detach();
           }

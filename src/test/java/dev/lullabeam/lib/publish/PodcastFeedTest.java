@@ -208,6 +208,21 @@ class PodcastFeedTest {
   }
 
   @Test
+  void withoutAnOwnerEmailTheFeedHasNoEmptyEmailElement() throws Exception {
+    Path other = Files.createTempDirectory("no-email");
+    SeasonFixture.write(other);
+    SeasonPublisher.publish(
+        new LocalSeasonFiles(other),
+        new PublishSettings(
+            PUBLIC_URL, null, null, null, null, "lullabeam", "Night Owl Studio", null, "en",
+            "Kids & Family", false),
+        TODAY);
+    String written = Files.readString(other.resolve("feed.xml"), StandardCharsets.UTF_8);
+    assertThat(written, containsString("<itunes:name>Night Owl Studio</itunes:name>"));
+    assertThat(written, not(containsString("itunes:email")));
+  }
+
+  @Test
   void noFinishedSeasonIsRefused() throws Exception {
     Path empty = Files.createTempDirectory("empty");
     PublishException missing =
