@@ -138,7 +138,22 @@ public final class SpeakCommand implements Callable<Integer> {
       err.println("lullabeam speak: --print-ids is for voice " + TacotronVoice.NAME + ", not " + voice);
       return 2;
     }
-    String processed = raw ? text : String.join(" ", StoryText.sentences(text).stream().map(StorySentence::spoken).toList());
+    Lexicon lexicon;
+    try {
+      lexicon = LexiconFile.read(lexiconFile);
+    } catch (Lexicon.LexiconException e) {
+      err.println("lullabeam speak: " + e.getMessage());
+      return 2;
+    }
+    // Without --raw: what a season sends, i.e. lullabeam's normalisation, then the lexicon.
+    String processed =
+        raw
+            ? text
+            : String.join(
+                " ",
+                StoryText.sentences(text).stream()
+                    .map(sentence -> lexicon.apply(sentence.spoken(), voice))
+                    .toList());
     var json = new com.fasterxml.jackson.databind.ObjectMapper();
     var root = json.createObjectNode();
     root.put("voice", voice);

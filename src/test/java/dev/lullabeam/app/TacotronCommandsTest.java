@@ -70,6 +70,23 @@ class TacotronCommandsTest {
   }
 
   @Test
+  void printIdsShowsTheLexiconsArpabetAsTheSeasonWouldSendIt() throws Exception {
+    Path lexicon = work.resolve("names.csv");
+    Files.writeString(lexicon, "word,say,voice\nSiobhan,{SH IH0 V AO1 N},tacotron2-melgan\n");
+    assertThat(
+        run(new SpeakCommand(), "--voice", "tacotron2-melgan", "--text", "Siobhan slept.",
+            "--print-ids", "--lexicon", lexicon.toString()),
+        is(0));
+    JsonNode said = new ObjectMapper().readTree(out.toString());
+    assertThat(said.get("processed").asText(), is("{SH IH0 V AO1 N} slept."));
+    List<Integer> expected = new ArrayList<>();
+    for (int id : LjSpeechProcessor.ljspeech().textToSequence("{SH IH0 V AO1 N} slept.")) {
+      expected.add(id);
+    }
+    assertThat(ids(said), is(expected));
+  }
+
+  @Test
   void makeVoiceThenSpeakWritesTheWavAndAMissingFolderIsAConfigurationError() throws Exception {
     Path voice = work.resolve("voice");
     assertThat(run(new MakeVoiceCommand(), "--output", voice.toString(), "--frames-per-id", "2"), is(0));
