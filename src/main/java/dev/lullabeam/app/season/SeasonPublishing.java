@@ -59,9 +59,11 @@ public final class SeasonPublishing {
    *
    * @throws PublishException when there is no finished season there (or a setting is wrong)
    * @throws IOException when a file cannot be read or written
+   * @throws ConfigurationException when the output is neither a local folder nor a bucket (another
+   *     Beam file system): nothing is published there
    */
   public static void publish(OutputLocation output, PublishSettings settings, PrintWriter out)
-      throws IOException, PublishException {
+      throws IOException, PublishException, ConfigurationException {
     SeasonPublisher.Outcome outcome;
     String where;
     if (output.isGcs()) {
@@ -85,7 +87,11 @@ public final class SeasonPublishing {
     out.flush();
   }
 
-  private static Path localFolder(String output) {
+  private static Path localFolder(String output) throws ConfigurationException {
+    if (output.matches("^[A-Za-z][A-Za-z0-9+.-]+:.*") && !output.startsWith("file:")) {
+      throw new ConfigurationException(
+          "publishing works on a local folder or a gs:// bucket, not " + output);
+    }
     return output.startsWith("file:") ? Path.of(URI.create(output)) : Path.of(output);
   }
 
