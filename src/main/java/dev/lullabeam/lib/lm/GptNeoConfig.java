@@ -71,18 +71,7 @@ public record GptNeoConfig(
 
   public static GptNeoConfig read(Path modelDir) {
     Path file = modelDir.resolve(FILE_NAME);
-    JsonNode root;
-    try {
-      root = JSON.readTree(file.toFile());
-    } catch (IOException e) {
-      throw new ModelFormatException(file + ": cannot read (" + e.getMessage().lines().findFirst().orElse("")
-          + ")", e);
-    }
-    try {
-      return fromJson(root);
-    } catch (IllegalArgumentException e) {
-      throw new ModelFormatException(file + ": " + e.getMessage(), e);
-    }
+    return ConfigFiles.read(file, GptNeoConfig::fromJson);
   }
 
   static GptNeoConfig fromJson(JsonNode root) {

@@ -91,17 +91,11 @@ public final class GptNeoModel implements CausalLm {
   }
 
   private NDArray load(WeightReader weights, String name, long... shape) {
-    return onDevice(weights.read(name, shape), new Shape(shape));
+    return DeviceArrays.load(manager, computeType, weights, name, shape);
   }
 
   private NDArray onDevice(float[] values, Shape shape) {
-    NDArray array = manager.create(values, shape);
-    if (computeType.djlType() != DataType.FLOAT32) {
-      NDArray converted = array.toType(computeType.djlType(), false);
-      array.close();
-      return converted;
-    }
-    return array;
+    return DeviceArrays.create(manager, computeType, values, shape);
   }
 
   @Override

@@ -88,18 +88,7 @@ public record LlamaConfig(
   }
 
   public static LlamaConfig read(Path file) {
-    JsonNode root;
-    try {
-      root = JSON.readTree(file.toFile());
-    } catch (IOException e) {
-      throw new ModelFormatException(file + ": cannot read (" + e.getMessage().lines().findFirst().orElse("")
-          + ")", e);
-    }
-    try {
-      return fromJson(root);
-    } catch (IllegalArgumentException e) {
-      throw new ModelFormatException(file + ": " + e.getMessage(), e);
-    }
+    return ConfigFiles.read(file, LlamaConfig::fromJson);
   }
 
   static LlamaConfig fromJson(JsonNode root) {
