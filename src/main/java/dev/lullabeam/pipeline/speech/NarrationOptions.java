@@ -40,8 +40,9 @@ public interface NarrationOptions extends PipelineOptions {
 
   @Description(
       "Target length of each story in minutes of narration, unless a catalogue row gives"
-          + " 'minutes': words = minutes x words per minute; a written story far off gets a warning."
-          + " 0: no target.")
+          + " 'minutes': words = minutes x words per minute; a written story far off gets a warning;"
+          + " for a generated story it sets the token budget (instead of --maxNewTokens) and the"
+          + " quality gate's word bounds (target +/- 25 %). 0: no target.")
   @Default.Double(0)
   double getTargetMinutes();
 
