@@ -232,7 +232,7 @@ public class GenerateStories extends PTransform<PCollection<EpisodeRequest>, PCo
         seeds.add(episodeSeed(request, seasonSeed));
         prompts.add(promptFor(template, briefTemplate, request));
         int target = targetWords(request);
-        gates.add(target > 0 ? new StoryGate(StoryLength.gateBounds(gate.settings(), target)) : gate);
+        gates.add(target > 0 ? gate.withSettings(StoryLength.gateBounds(gate.settings(), target)) : gate);
         wordsToWrite.add(wordsToWrite(request, target));
       }
       Counter loads = ModelLoadMetrics.counter(model.name());

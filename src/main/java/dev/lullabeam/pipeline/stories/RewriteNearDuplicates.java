@@ -156,7 +156,7 @@ public class RewriteNearDuplicates
         written = written.withText(GenerateStories.storyFrom(request, written.text()));
       }
       GatedStoryWriter.Attempt judged = GatedStoryWriter.Attempt.judge(
-          target > 0 ? new StoryGate(StoryLength.gateBounds(gate.settings(), target)) : gate,
+          target > 0 ? gate.withSettings(StoryLength.gateBounds(gate.settings(), target)) : gate,
           attempt, seed, written);
       List<String> reasons = new ArrayList<>(judged.reasons());
       if (judged.failure() == null) {
