@@ -2,7 +2,9 @@ package dev.lullabeam.lib.quality;
 
 import java.io.Serializable;
 import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -10,11 +12,12 @@ import java.util.regex.Pattern;
 /**
  * Extra word rules for a young audience, checked by the {@link StoryGate} after its own rules and
  * on prompts and briefs before anything is generated: more frightening words, and a simpler
- * vocabulary (few hard words, a hard word being one of at least {@code hardWordLetters} letters).
+ * vocabulary (few distinct hard words, a hard word being one of at least {@code hardWordLetters}
+ * letters; a hard word repeated counts once, as a child learns it once: "grandmother").
  *
  * @param frightening words rejected on top of {@link WordList#frighteningEnglish()}
  * @param hardWordLetters a word of this many letters or more is hard
- * @param maxHardWordFrac most hard words as a share of all words; at least one hard word is always
+ * @param maxHardWordFrac most distinct hard words as a share of all words; at least one is always
  *     allowed, so that a short prompt with one long name passes
  */
 public record VocabularyRules(WordList frightening, int hardWordLetters, double maxHardWordFrac)
@@ -28,14 +31,14 @@ public record VocabularyRules(WordList frightening, int hardWordLetters, double 
     for (String w : frightening.find(text)) {
       reasons.add("unsuitable_word:frightening_for_age \"" + w + "\"");
     }
-    List<String> hard = new ArrayList<>();
+    Set<String> hard = new LinkedHashSet<>();
     int words = 0;
     Matcher m = WORD.matcher(text);
     while (m.find()) {
       words++;
       String word = m.group();
       if (word.codePointCount(0, word.length()) >= hardWordLetters) {
-        hard.add(word);
+        hard.add(word.toLowerCase(Locale.ROOT));
       }
     }
     int allowed = Math.max(1, (int) Math.floor(words * maxHardWordFrac));
@@ -43,9 +46,9 @@ public record VocabularyRules(WordList frightening, int hardWordLetters, double 
       reasons.add(
           String.format(
               Locale.ROOT,
-              "words:hard_words %d > %d (words of %d+ letters, at most %.0f %% of %d words): %s",
+              "words:hard_words %d > %d (distinct words of %d+ letters, at most %.0f %% of %d words): %s",
               hard.size(), allowed, hardWordLetters, maxHardWordFrac * 100, words,
-              String.join(", ", hard.subList(0, Math.min(5, hard.size())))));
+              String.join(", ", hard.stream().limit(5).toList())));
     }
     return reasons;
   }

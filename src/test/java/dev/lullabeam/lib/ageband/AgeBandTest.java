@@ -53,7 +53,8 @@ class AgeBandTest {
     assertThat(AgeBand.AGES_3_5.checkPrompt("A caterpillar found a leaf."), is(empty()));
     assertThat(
         AgeBand.AGES_3_5.checkPrompt("An extraordinary caterpillar found a leaf.").get(0),
-        startsWith("words:hard_words 2 > 1 (words of 10+ letters"));
+        startsWith("words:hard_words 2 > 1 (distinct words of 10+ letters"));
+    assertThat(AgeBand.AGES_3_5.checkPrompt("A caterpillar met a caterpillar."), is(empty()));
     // The gate's own frightening words are refused for every band.
     assertThat(AgeBand.AGES_9_12.checkPrompt("The murderer waited."),
         contains("unsuitable_word:frightening \"murderer\""));
