@@ -35,7 +35,7 @@ public class CheckAgeBand extends PTransform<PCollection<EpisodeRequest>, PColle
   }
 
   /** "the brief is not for ages 3-5: reason; reason", or null when the row is fit. */
-  static String unfit(AgeBand band, EpisodeRequest row) {
+  public static String unfit(AgeBand band, EpisodeRequest row) {
     boolean brief = GenerateStories.isBrief(row);
     String text = brief ? row.brief() : row.prompt();
     List<String> reasons = band.checkPrompt(text == null ? "" : text);
