@@ -18,8 +18,11 @@ import dev.lullabeam.pipeline.write.SeasonReport;
 import dev.lullabeam.pipeline.speech.Synthesize;
 import dev.lullabeam.lib.voices.VoiceSettings;
 import dev.lullabeam.lib.voices.Voices;
+import dev.lullabeam.lib.ageband.AgeBand;
+import dev.lullabeam.lib.quality.GateSettings;
 import dev.lullabeam.lib.quality.StoryGate;
 import dev.lullabeam.lib.quality.NearDuplicateDetector;
+import dev.lullabeam.pipeline.stories.CheckAgeBand;
 import dev.lullabeam.pipeline.stories.GenerateStories;
 import dev.lullabeam.pipeline.stories.ReviewWrittenStories;
 import dev.lullabeam.pipeline.stories.RewriteNearDuplicates;
@@ -118,7 +121,9 @@ public final class SeasonPipeline {
 
     PCollectionTuple stories =
         pending.get(SkipCompletedEpisodes.TO_MAKE).apply("TakeWrittenStories", new TakeWrittenStories());
-    StoryGate gate = new StoryGate();
+    // An age band adds its word rules to the gate, for written and generated stories alike.
+    AgeBand ageBand = options.getAgeBand() == null ? null : AgeBand.parse(options.getAgeBand());
+    StoryGate gate = ageBand == null ? new StoryGate() : ageBand.gate(GateSettings.defaults());
     PCollectionTuple reviewed =
         stories
             .get(TakeWrittenStories.WRITTEN)
@@ -130,6 +135,11 @@ public final class SeasonPipeline {
         PCollectionList.of(reviewed.get(ReviewWrittenStories.REVIEWED));
     PCollectionList<EpisodeOutcome> storyFailures = PCollectionList.empty(pipeline);
     PCollection<EpisodeRequest> prompted = stories.get(TakeWrittenStories.PROMPTED);
+    if (ageBand != null) {
+      PCollectionTuple checked = prompted.apply("CheckAgeBand", new CheckAgeBand(ageBand));
+      prompted = checked.get(CheckAgeBand.FIT);
+      storyFailures = storyFailures.and(checked.get(CheckAgeBand.UNFIT));
+    }
     if (storyWriting != null) {
       if (options.getStoryShards() < 1) {
         throw new IllegalArgumentException(

@@ -29,7 +29,9 @@ public record EpisodeOutcome(
     @Nullable Cause error,
     List<String> warnings,
     int sentencesSpoken,
-    int sentencesReused) {
+    int sentencesReused,
+    @Nullable Double targetMinutes,
+    @Nullable Double achievedMinutes) {
 
   /** The statuses the report uses. */
   public enum Status {
@@ -86,6 +88,25 @@ public record EpisodeOutcome(
     warnings = List.copyOf(warnings);
   }
 
+  /** An outcome without minutes (every one but a narrated episode's). */
+  public EpisodeOutcome(
+      @Nullable String id, long line, Status status, @Nullable String reason, int sentences,
+      double audioSeconds, boolean reused, int storyAttempts, @Nullable Cause error,
+      List<String> warnings, int sentencesSpoken, int sentencesReused) {
+    this(id, line, status, reason, sentences, audioSeconds, reused, storyAttempts, error, warnings,
+        sentencesSpoken, sentencesReused, null, null);
+  }
+
+  /**
+   * The same outcome with the narration's length: the row's or season's target in minutes (null:
+   * none) and the minutes achieved from the first word to the last (null: unknown).
+   */
+  public EpisodeOutcome withMinutes(@Nullable Double target, @Nullable Double achieved) {
+    return new EpisodeOutcome(
+        id, line, status, reason, sentences, audioSeconds, reused, storyAttempts, error, warnings,
+        sentencesSpoken, sentencesReused, target, achieved);
+  }
+
   public static EpisodeOutcome badRow(@Nullable String id, long line, String reason) {
     return new EpisodeOutcome(id, line, Status.BAD_ROW, reason, 0, 0, false, 0, null, List.of(), 0, 0);
   }
@@ -125,21 +146,21 @@ public record EpisodeOutcome(
   public EpisodeOutcome withStoryAttempts(int attempts) {
     return new EpisodeOutcome(
         id, line, status, reason, sentences, audioSeconds, reused, attempts, error, warnings,
-        sentencesSpoken, sentencesReused);
+        sentencesSpoken, sentencesReused, targetMinutes, achievedMinutes);
   }
 
   /** The same outcome with these warnings about it. */
   public EpisodeOutcome withWarnings(List<String> warnings) {
     return new EpisodeOutcome(
         id, line, status, reason, sentences, audioSeconds, reused, storyAttempts, error, warnings,
-        sentencesSpoken, sentencesReused);
+        sentencesSpoken, sentencesReused, targetMinutes, achievedMinutes);
   }
 
   /** The same outcome, noting how its sentences were made: spoken now or reused from the store. */
   public EpisodeOutcome withSpeech(int spoken, int reusedFromStore) {
     return new EpisodeOutcome(
         id, line, status, reason, sentences, audioSeconds, reused, storyAttempts, error, warnings,
-        spoken, reusedFromStore);
+        spoken, reusedFromStore, targetMinutes, achievedMinutes);
   }
 
   @Override

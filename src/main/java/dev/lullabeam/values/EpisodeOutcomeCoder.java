@@ -26,6 +26,7 @@ public final class EpisodeOutcomeCoder extends CustomCoder<EpisodeOutcome> {
   private static final VarIntCoder INT = VarIntCoder.of();
   private static final DoubleCoder DOUBLE = DoubleCoder.of();
   private static final BooleanCoder BOOLEAN = BooleanCoder.of();
+  private static final NullableCoder<Double> OPTIONAL_DOUBLE = NullableCoder.of(DOUBLE);
   private static final NullableCoder<EpisodeOutcome.Cause> OPTIONAL_CAUSE =
       NullableCoder.of(CauseCoder.of());
 
@@ -54,6 +55,8 @@ public final class EpisodeOutcomeCoder extends CustomCoder<EpisodeOutcome> {
     STRINGS.encode(outcome.warnings(), out);
     INT.encode(outcome.sentencesSpoken(), out);
     INT.encode(outcome.sentencesReused(), out);
+    OPTIONAL_DOUBLE.encode(outcome.targetMinutes(), out);
+    OPTIONAL_DOUBLE.encode(outcome.achievedMinutes(), out);
   }
 
   @Override
@@ -69,6 +72,7 @@ public final class EpisodeOutcomeCoder extends CustomCoder<EpisodeOutcome> {
     EpisodeOutcome.Cause error = OPTIONAL_CAUSE.decode(in);
     return new EpisodeOutcome(
         id, line, status, reason, sentences, audioSeconds, reused, storyAttempts, error,
-        STRINGS.decode(in), INT.decode(in), INT.decode(in));
+        STRINGS.decode(in), INT.decode(in), INT.decode(in), OPTIONAL_DOUBLE.decode(in),
+        OPTIONAL_DOUBLE.decode(in));
   }
 }

@@ -54,6 +54,40 @@ class SeasonPlanTest {
   }
 
   @Test
+  void anAgeBandSetsPaceAndLengthAndRefusesAPromptThatBreaksIt() throws IOException {
+    Path catalogue = work.resolve("young.csv");
+    Files.writeString(
+        catalogue,
+        "id,topic,prompt\n"
+            + "owl,ocean,An owl flew over the sea\n"
+            + "storm,rain,A storm woke the little owl\n",
+        StandardCharsets.UTF_8);
+    SeasonCommandTest.Run run =
+        lullabeam(
+            "season", "--plan", "--json", "--catalogue", catalogue.toString(),
+            "--output", work.resolve("out").toString(), "--backgrounds", "backgrounds/backgrounds.csv",
+            "--ageBand", "3-5");
+
+    assertThat(run.err, run.exit, is(0));
+    JsonNode plan = new ObjectMapper().readTree(run.out);
+    assertThat(plan.path("episodes").size(), is(1));
+    assertThat(plan.path("episodes").get(0).path("words").asInt(), is(575)); // 5 min at 115 wpm
+    assertThat(plan.path("refused").get(0).path("reason").asText(),
+        is("the prompt is not for ages 3-5: unsuitable_word:frightening_for_age \"storm\""));
+    assertThat(plan.path("totals").path("refused").asInt(), is(1));
+  }
+
+  @Test
+  void aWrongAgeBandIsOneLineAndExitTwo() {
+    SeasonCommandTest.Run run =
+        lullabeam("season", "--plan", "--catalogue", work.resolve("missing.csv").toString(),
+            "--output", work.resolve("out").toString(), "--ageBand", "teen");
+    assertThat(run.exit, is(2));
+    assertThat(run.err.strip(), containsString("--ageBand=teen: must be one of 3-5, 6-8 or 9-12"));
+    assertThat(run.err.strip().lines().count(), is(1L));
+  }
+
+  @Test
   void aConfigurationErrorIsOneLineAndExitTwo() {
     SeasonCommandTest.Run run =
         lullabeam("season", "--plan", "--catalogue", work.resolve("missing.csv").toString(),

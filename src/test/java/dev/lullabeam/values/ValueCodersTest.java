@@ -88,6 +88,11 @@ class ValueCodersTest {
             .withSpeech(4, 6));
     CoderProperties.coderDecodeEncodeEqual(
         EpisodeOutcomeCoder.of(),
+        EpisodeOutcome.ok("fox", 2, 10, 60.5).withMinutes(5.0, 4.87).withSpeech(4, 6));
+    CoderProperties.coderDecodeEncodeEqual(
+        EpisodeOutcomeCoder.of(), EpisodeOutcome.ok("fox", 2, 10, 60.5).withMinutes(null, 0.9));
+    CoderProperties.coderDecodeEncodeEqual(
+        EpisodeOutcomeCoder.of(),
         EpisodeOutcome.failed("fox", 2, "mixing failed", new IllegalStateException()));
   }
 

@@ -1,5 +1,6 @@
 package dev.lullabeam.app.season;
 
+import dev.lullabeam.lib.ageband.AgeBand;
 import java.io.IOException;
 import java.io.Reader;
 import java.lang.reflect.Method;
@@ -41,11 +42,37 @@ final class SeasonArguments {
   static SeasonOptions parse(List<String> args, Path workingDir)
       throws ConfigurationException {
     String[] beamArgs = withDirectRunnerDefaults(resolve(args, workingDir));
+    SeasonOptions options;
     try {
-      return PipelineOptionsFactory.fromArgs(beamArgs).withValidation().as(SeasonOptions.class);
+      options = PipelineOptionsFactory.fromArgs(beamArgs).withValidation().as(SeasonOptions.class);
     } catch (IllegalArgumentException e) {
       String message = String.valueOf(e.getMessage()).lines().findFirst().orElse("invalid options");
       throw new ConfigurationException(message);
+    }
+    applyAgeBand(options, List.of(beamArgs));
+    return options;
+  }
+
+  /**
+   * The age band's pace and length where the command line and profile do not give them: Beam
+   * cannot tell a default from a value given, so the resolved arguments say what was given.
+   */
+  static void applyAgeBand(SeasonOptions options, List<String> resolvedArgs)
+      throws ConfigurationException {
+    if (options.getAgeBand() == null) {
+      return;
+    }
+    AgeBand band;
+    try {
+      band = AgeBand.parse(options.getAgeBand());
+    } catch (IllegalArgumentException e) {
+      throw new ConfigurationException("--ageBand=" + options.getAgeBand() + ": " + e.getMessage());
+    }
+    if (resolvedArgs.stream().noneMatch(a -> a.startsWith("--wordsPerMinute="))) {
+      options.setWordsPerMinute(band.wordsPerMinute());
+    }
+    if (resolvedArgs.stream().noneMatch(a -> a.startsWith("--targetMinutes="))) {
+      options.setTargetMinutes(band.minutes());
     }
   }
 

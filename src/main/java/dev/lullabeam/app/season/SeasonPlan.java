@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.lullabeam.lib.ageband.AgeBand;
 import dev.lullabeam.lib.audio.AmbienceBed;
 import dev.lullabeam.lib.audio.AudioClip;
 import dev.lullabeam.lib.audio.EpisodeMixer;
@@ -19,6 +20,7 @@ import dev.lullabeam.lib.voices.Voices;
 import dev.lullabeam.pipeline.SeasonOptions;
 import dev.lullabeam.pipeline.catalogue.CatalogueParser;
 import dev.lullabeam.pipeline.sentences.LexiconFile;
+import dev.lullabeam.pipeline.stories.CheckAgeBand;
 import dev.lullabeam.values.EpisodeOutcome;
 import dev.lullabeam.values.EpisodeRequest;
 import java.io.IOException;
@@ -134,8 +136,18 @@ public final class SeasonPlan {
     double totalWords = 0;
     double totalAudio = 0;
     boolean generates = false;
+    // Rows the age band refuses before generation, as the season would (CheckAgeBand).
+    AgeBand band = options.getAgeBand() == null ? null : AgeBand.parse(options.getAgeBand());
+    List<EpisodeOutcome> refusals = new ArrayList<>(rows.badRows);
+    int planned = 0;
     for (EpisodeRequest row : rows.episodes) {
       EpisodeRequest r = row.withSeasonPace(options.getWordsPerMinute(), options.getTargetMinutes());
+      String unfit = band != null && r.story() == null ? CheckAgeBand.unfit(band, r) : null;
+      if (unfit != null) {
+        refusals.add(EpisodeOutcome.failed(r.id(), r.line(), unfit));
+        continue;
+      }
+      planned++;
       double wpm = r.wordsPerMinute() != null ? r.wordsPerMinute() : calibration.naturalWpm;
       boolean written = r.story() != null;
       int words =
@@ -168,7 +180,7 @@ public final class SeasonPlan {
       e.put("estimated_work_seconds", round(seconds));
     }
     ArrayNode refused = root.putArray("refused");
-    for (EpisodeOutcome bad : rows.badRows) {
+    for (EpisodeOutcome bad : refusals) {
       ObjectNode b = refused.addObject();
       b.put("line", bad.line());
       b.put("id", bad.id());
@@ -188,8 +200,8 @@ public final class SeasonPlan {
               + "generated rows (bench-lm measures its tokens per second)");
     }
     ObjectNode totals = root.putObject("totals");
-    totals.put("episodes", rows.episodes.size());
-    totals.put("refused", rows.badRows.size());
+    totals.put("episodes", planned);
+    totals.put("refused", refusals.size());
     totals.put("words", (long) totalWords);
     totals.put("audio_minutes", round(totalAudio / 60));
     double wall =

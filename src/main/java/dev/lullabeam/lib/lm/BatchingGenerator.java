@@ -87,6 +87,19 @@ public final class BatchingGenerator implements AutoCloseable {
     }
   }
 
+  /**
+   * Tokenizes and checks a request without running it (e.g. to measure a prompt's tokens and the
+   * room the context leaves); throws {@link GenerationException} when it cannot run.
+   */
+  public LanguageModel.PreparedRequest prepare(GenerationRequest request) throws InterruptedException {
+    modelLock.lockInterruptibly();
+    try {
+      return model.prepare(request);
+    } finally {
+      modelLock.unlock();
+    }
+  }
+
   /** Submits one request and waits for it; a failure is rethrown as it was raised. */
   public GenerationResult generate(GenerationRequest request, BatchingOptions options)
       throws InterruptedException {

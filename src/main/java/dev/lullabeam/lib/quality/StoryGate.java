@@ -27,13 +27,30 @@ public final class StoryGate implements Serializable {
       Pattern.compile("^[^\\p{L}\\p{N}]+|[^\\p{L}\\p{N}]+$");
 
   private final GateSettings settings;
+  private final VocabularyRules vocabulary; // null: none beyond the settings
 
   public StoryGate() {
     this(GateSettings.defaults());
   }
 
   public StoryGate(GateSettings settings) {
+    this(settings, null);
+  }
+
+  /** @param vocabulary extra rules for a young audience (an age band), or null for none */
+  public StoryGate(GateSettings settings, VocabularyRules vocabulary) {
     this.settings = settings;
+    this.vocabulary = vocabulary;
+  }
+
+  /** The same gate (its vocabulary rules too) with other settings, e.g. other word bounds. */
+  public StoryGate withSettings(GateSettings other) {
+    return new StoryGate(other, vocabulary);
+  }
+
+  /** The extra rules for a young audience, or null. */
+  public VocabularyRules vocabulary() {
+    return vocabulary;
   }
 
   public GateSettings settings() {
@@ -58,6 +75,9 @@ public final class StoryGate implements Serializable {
     List<String> frightening = WordList.frighteningEnglish().find(story);
     if (settings.rejectFrighteningWords()) {
       frightening.forEach(w -> reasons.add("unsuitable_word:frightening " + quote(w)));
+    }
+    if (vocabulary != null) {
+      reasons.addAll(vocabulary.check(story));
     }
 
     StoryScores scores =

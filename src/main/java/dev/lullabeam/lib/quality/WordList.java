@@ -31,6 +31,8 @@ public final class WordList implements Serializable {
   private static final WordList UNSUITABLE_EN =
       fromResources("unsuitable-words-en.txt", "unsuitable-words-en-exceptions.txt");
   private static final WordList FRIGHTENING_EN = fromResources("frightening-words-en.txt", null);
+  private static final WordList FRIGHTENING_YOUNG_EN =
+      fromResources("frightening-words-young-en.txt", null);
 
   private final List<String> entries;
   private final Pattern pattern;
@@ -54,6 +56,14 @@ public final class WordList implements Serializable {
   }
 
   /** lullabeam's short list of violent or frightening words unsuitable at bedtime. */
+  /**
+   * Words too frightening for listeners of 3-5 on top of {@link #frighteningEnglish()}: the mild
+   * peril an older child enjoys (monster, storm, lost, ...).
+   */
+  public static WordList frighteningForYoungEnglish() {
+    return FRIGHTENING_YOUNG_EN;
+  }
+
   public static WordList frighteningEnglish() {
     return FRIGHTENING_EN;
   }

@@ -14,6 +14,7 @@ import java.io.Serializable;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.IntFunction;
 import javax.annotation.Nullable;
 
 /**
@@ -119,7 +120,7 @@ public final class GatedStoryWriter {
     }
   }
 
-  private final StoryGate gate;
+  private final IntFunction<StoryGate> gates;
   private final SeedSchedule seeds;
   private final int maxAttempts;
 
@@ -128,10 +129,18 @@ public final class GatedStoryWriter {
   }
 
   public GatedStoryWriter(StoryGate gate, SeedSchedule seeds, int maxAttempts) {
+    this(episode -> gate, seeds, maxAttempts);
+  }
+
+  /**
+   * @param gates the gate of each episode (its index in the list given to {@link #write}), e.g.
+   *     with word bounds around the episode's target length
+   */
+  public GatedStoryWriter(IntFunction<StoryGate> gates, SeedSchedule seeds, int maxAttempts) {
     if (maxAttempts < 1) {
       throw new IllegalArgumentException("maxAttempts must be at least 1, was " + maxAttempts);
     }
-    this.gate = gate;
+    this.gates = gates;
     this.seeds = seeds;
     this.maxAttempts = maxAttempts;
   }
@@ -162,7 +171,7 @@ public final class GatedStoryWriter {
       List<Integer> rejected = new ArrayList<>();
       for (int i = 0; i < round.size(); i++) {
         Draft draft = round.get(i);
-        Attempt result = Attempt.judge(gate, attempt, draft.seed(), written.get(i));
+        Attempt result = Attempt.judge(gates.apply(draft.episode()), attempt, draft.seed(), written.get(i));
         attempts.get(draft.episode()).add(result);
         if (!result.accepted()) {
           rejected.add(draft.episode());

@@ -11,6 +11,7 @@ import dev.lullabeam.lib.lm.LanguageModels;
 import dev.lullabeam.lib.lm.ModelKey;
 import dev.lullabeam.lib.lm.SamplingSettings;
 import dev.lullabeam.lib.models.SharedModels;
+import dev.lullabeam.lib.pace.Pace;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -103,9 +104,16 @@ public final class GptNeoStoryModel implements StoryModel {
       long start = System.nanoTime();
       List<CompletableFuture<GenerationResult>> results = new ArrayList<>();
       for (Prompt prompt : prompts) {
+        SamplingSettings settings;
+        try {
+          settings = samplingFor(generator, prompt);
+        } catch (RuntimeException e) {
+          results.add(CompletableFuture.failedFuture(e)); // e.g. a prompt longer than the context
+          continue;
+        }
         results.add(generator.submit(prompt.chat()
-            ? GenerationRequest.ofChat(chat(prompt.text()), sampling, prompt.seed())
-            : GenerationRequest.ofText(prompt.text(), sampling, prompt.seed())));
+            ? GenerationRequest.ofChat(chat(prompt.text()), settings, prompt.seed())
+            : GenerationRequest.ofText(prompt.text(), settings, prompt.seed())));
       }
       generator.await(results, batching);
       // The prompts ran together: each took the whole wait.
@@ -126,6 +134,28 @@ public final class GptNeoStoryModel implements StoryModel {
     public void close() {
       lease.close();
     }
+  }
+
+  /**
+   * The sampling settings of one prompt: as configured, or with a target length the max new tokens
+   * set from the tokens-per-word measured on the story so far (the prompt text: tokenizer count vs
+   * written words; for a brief the brief's text alone, without the chat template's tokens), capped
+   * by what the context leaves after the whole prompt.
+   */
+  SamplingSettings samplingFor(BatchingGenerator generator, Prompt prompt) throws InterruptedException {
+    if (prompt.wordsToWrite() <= 0) {
+      return sampling;
+    }
+    int storyTokens =
+        generator.prepare(GenerationRequest.ofText(prompt.text(), sampling, prompt.seed())).promptIds().length;
+    SamplingSettings unbounded = sampling.withMaxNewTokens(Integer.MAX_VALUE);
+    GenerationRequest whole = prompt.chat()
+        ? GenerationRequest.ofChat(chat(prompt.text()), unbounded, prompt.seed())
+        : GenerationRequest.ofText(prompt.text(), unbounded, prompt.seed());
+    int room = generator.prepare(whole).maxNewTokens(); // max_position_embeddings minus the prompt
+    double tokensPerWord = StoryLength.tokensPerWord(storyTokens, Pace.words(prompt.text()));
+    int budget = StoryLength.tokenBudget(prompt.wordsToWrite(), tokensPerWord, sampling.minNewTokens(), room);
+    return sampling.withMaxNewTokens(budget);
   }
 
   private List<ChatMessage> chat(String userMessage) {

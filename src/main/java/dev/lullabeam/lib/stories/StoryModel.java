@@ -18,10 +18,17 @@ public interface StoryModel extends Serializable {
    *
    * @param chat the text is a user message for an instruct model (a catalogue brief), answered
    *     through the model's chat template with the model's brief system prompt, not continued
+   * @param wordsToWrite words the model should still write to reach the story's target length
+   *     (0: no target, the model's own max new tokens apply); the token budget then comes from the
+   *     tokens-per-word of the story so far ({@link StoryLength})
    */
-  record Prompt(String text, long seed, boolean chat) {
+  record Prompt(String text, long seed, boolean chat, int wordsToWrite) {
     public Prompt(String text, long seed) {
       this(text, seed, false);
+    }
+
+    public Prompt(String text, long seed, boolean chat) {
+      this(text, seed, chat, 0);
     }
   }
 

@@ -133,8 +133,12 @@ public class SkipCompletedEpisodes
           LOG.info("Episode {} is made again: {}", id, mismatch);
           return null;
         }
+        JsonNode minutes = json.path("minutes");
         return EpisodeOutcome.reused(
-            id, request.line(), json.path("sentences").size(), json.path("duration_s").asDouble());
+                id, request.line(), json.path("sentences").size(), json.path("duration_s").asDouble())
+            .withMinutes(
+                minutes.path("target").isNumber() ? minutes.path("target").asDouble() : null,
+                minutes.path("achieved").isNumber() ? minutes.path("achieved").asDouble() : null);
       } catch (IOException e) {
         LOG.info("Episode {} is made again: its earlier outputs cannot be read ({})", id, e.toString());
         return null;

@@ -40,8 +40,9 @@ public interface NarrationOptions extends PipelineOptions {
 
   @Description(
       "Target length of each story in minutes of narration, unless a catalogue row gives"
-          + " 'minutes': words = minutes x words per minute; a written story far off gets a warning."
-          + " 0: no target.")
+          + " 'minutes': words = minutes x words per minute; a written story far off gets a warning;"
+          + " for a generated story it sets the token budget (instead of --maxNewTokens) and the"
+          + " quality gate's word bounds (target +/- 25 %). 0: no target.")
   @Default.Double(0)
   double getTargetMinutes();
 
@@ -53,4 +54,13 @@ public interface NarrationOptions extends PipelineOptions {
   String getLexicon();
 
   void setLexicon(String value);
+
+  @Description(
+      "The listeners' age band: 3-5, 6-8 or 9-12 (default: none). Where --wordsPerMinute and"
+          + " --targetMinutes are not given, sets them (3-5: 115 and 5; 6-8: 125 and 8; 9-12: 140 and"
+          + " 12); for 3-5 the quality gate also rejects more frightening words and hard words, in"
+          + " the stories and, before generation, in prompts and briefs (see docs/bedtime.md).")
+  String getAgeBand();
+
+  void setAgeBand(String value);
 }

@@ -1,10 +1,12 @@
 package dev.lullabeam.pipeline.stories;
 
+import dev.lullabeam.lib.pace.Pace;
 import dev.lullabeam.lib.quality.StoryGate;
 import dev.lullabeam.lib.random.SplitMix64;
 import dev.lullabeam.lib.stories.GatedStoryWriter;
 import dev.lullabeam.lib.stories.GenerationFailure;
 import dev.lullabeam.lib.stories.StoryInfo;
+import dev.lullabeam.lib.stories.StoryLength;
 import dev.lullabeam.lib.stories.StoryModel;
 import dev.lullabeam.pipeline.metrics.ModelLoadMetrics;
 import dev.lullabeam.values.EpisodeOutcome;
@@ -140,6 +142,26 @@ public class GenerateStories extends PTransform<PCollection<EpisodeRequest>, PCo
     return request.prompt() == null && request.brief() != null;
   }
 
+  /** The story's target length in words (minutes × words per minute), or 0 when it has none. */
+  static int targetWords(EpisodeRequest request) {
+    if (request.targetMinutes() == null || request.wordsPerMinute() == null) {
+      return 0;
+    }
+    return Pace.targetWords(request.targetMinutes(), request.wordsPerMinute());
+  }
+
+  /**
+   * Words the model still has to write: the target, less the catalogue's prompt for a prompt row
+   * (the story begins with it); at least a quarter of the target, 0 when there is no target.
+   */
+  static int wordsToWrite(EpisodeRequest request, int targetWords) {
+    if (targetWords <= 0) {
+      return 0;
+    }
+    int given = isBrief(request) ? 0 : Pace.words(request.prompt());
+    return Math.max(targetWords - given, (targetWords + 3) / 4);
+  }
+
   /** The story: the catalogue's prompt and what the model wrote after it. */
   static String storyFrom(EpisodeRequest request, String generated) {
     if (isBrief(request)) {
@@ -204,19 +226,24 @@ public class GenerateStories extends PTransform<PCollection<EpisodeRequest>, PCo
       group.getValue().forEach(requests::add);
       List<Long> seeds = new ArrayList<>();
       List<String> prompts = new ArrayList<>();
+      List<StoryGate> gates = new ArrayList<>();
+      List<Integer> wordsToWrite = new ArrayList<>();
       for (EpisodeRequest request : requests) {
         seeds.add(episodeSeed(request, seasonSeed));
         prompts.add(promptFor(template, briefTemplate, request));
+        int target = targetWords(request);
+        gates.add(target > 0 ? gate.withSettings(StoryLength.gateBounds(gate.settings(), target)) : gate);
+        wordsToWrite.add(wordsToWrite(request, target));
       }
       Counter loads = ModelLoadMetrics.counter(model.name());
       List<GatedStoryWriter.Outcome> outcomes =
-          new GatedStoryWriter(gate, GatedStoryWriter.SeedSchedule.splitMix(), maxAttempts)
+          new GatedStoryWriter(gates::get, GatedStoryWriter.SeedSchedule.splitMix(), maxAttempts)
               .write(
                   seeds,
                   round -> {
                     List<StoryModel.Prompt> batch = new ArrayList<>();
                     round.forEach(d -> batch.add(new StoryModel.Prompt(prompts.get(d.episode()), d.seed(),
-                        isBrief(requests.get(d.episode())))));
+                        isBrief(requests.get(d.episode())), wordsToWrite.get(d.episode()))));
                     List<StoryModel.Written> written = session.write(batch, loads::inc);
                     // The gate judges the story as narrated: the catalogue's prompt, then the model's text.
                     List<StoryModel.Written> stories = new ArrayList<>();

@@ -1,5 +1,6 @@
 package dev.lullabeam.pipeline.stories;
 
+import dev.lullabeam.lib.stories.StoryLength;
 import dev.lullabeam.lib.stories.StoryModel;
 
 import dev.lullabeam.values.EpisodeRequest;
@@ -143,16 +144,20 @@ public class RewriteNearDuplicates
       long seed = GatedStoryWriter.SeedSchedule.splitMix().seedFor(info.episodeSeed(), attempt);
       String why =
           String.format(Locale.ROOT, "near copy of episode %s (similarity %.2f)", other, copy.getValue());
+      int target = GenerateStories.targetWords(request);
       StoryModel.Written written =
           session
               .write(
-                  List.of(new StoryModel.Prompt(info.prompt(), seed, GenerateStories.isBrief(request))),
+                  List.of(new StoryModel.Prompt(info.prompt(), seed, GenerateStories.isBrief(request),
+                      GenerateStories.wordsToWrite(request, target))),
                   ModelLoadMetrics.counter(model.name())::inc)
               .get(0);
       if (written.failure() == null) {
         written = written.withText(GenerateStories.storyFrom(request, written.text()));
       }
-      GatedStoryWriter.Attempt judged = GatedStoryWriter.Attempt.judge(gate, attempt, seed, written);
+      GatedStoryWriter.Attempt judged = GatedStoryWriter.Attempt.judge(
+          target > 0 ? gate.withSettings(StoryLength.gateBounds(gate.settings(), target)) : gate,
+          attempt, seed, written);
       List<String> reasons = new ArrayList<>(judged.reasons());
       if (judged.failure() == null) {
         double similarity =

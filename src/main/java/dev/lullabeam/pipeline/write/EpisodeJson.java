@@ -154,8 +154,14 @@ public final class EpisodeJson {
     } else {
       minutes.putNull("target");
     }
+    minutes.put("achieved", round(narrationMinutes(episode), 2));
+  }
+
+  /** Minutes of narration from the start of the first sentence to the end of the last. */
+  static double narrationMinutes(MixedEpisode episode) {
+    List<SentenceTiming> sentences = episode.sentences();
     long spanMs = sentences.get(sentences.size() - 1).endMs() - sentences.get(0).startMs();
-    minutes.put("achieved", round(spanMs / 60_000.0, 2));
+    return spanMs / 60_000.0;
   }
 
   private static void describe(ObjectNode file, byte[] content) {

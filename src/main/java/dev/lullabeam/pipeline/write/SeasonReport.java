@@ -125,6 +125,16 @@ public final class SeasonReport {
       if (o.status() == EpisodeOutcome.Status.OK) {
         entry.put("sentences", o.sentences());
         entry.put("audio_seconds", round(o.audioSeconds()));
+        if (o.achievedMinutes() != null) {
+          // Minutes of narration, first word to last, against the row's or season's target.
+          ObjectNode minutes = entry.putObject("minutes");
+          if (o.targetMinutes() != null) {
+            minutes.put("target", round(o.targetMinutes()));
+          } else {
+            minutes.putNull("target");
+          }
+          minutes.put("achieved", round(o.achievedMinutes()));
+        }
         if (o.reused()) {
           entry.put("reused", true);
         }

@@ -120,6 +120,7 @@ public class WriteEpisodes extends PTransform<PCollection<MixedEpisode>, PCollec
           EpisodeOutcome.ok(id, request.line(), episode.sentences().size(), episode.durationSeconds())
               .withStoryAttempts(storyAttempts(request))
               .withSpeech(episode.sentencesSpoken(), episode.sentencesReused())
+              .withMinutes(request.targetMinutes(), EpisodeJson.narrationMinutes(episode))
               .withWarnings(loudnessWarning == null ? List.of() : List.of(loudnessWarning)));
     }
 

@@ -127,6 +127,36 @@ class SeasonArgumentsTest {
   }
 
   @Test
+  void anAgeBandSetsPaceAndLengthOnlyWhereTheyAreNotGiven() throws ConfigurationException {
+    SeasonOptions young = SeasonArguments.parse(List.of("--catalogue=c.csv", "--output=out", "--ageBand", "3-5"), WORKING_DIR);
+    assertThat(young.getWordsPerMinute(), is(115.0));
+    assertThat(young.getTargetMinutes(), is(5.0));
+
+    SeasonOptions older =
+        SeasonArguments.parse(List.of("--catalogue=c.csv", "--output=out", "--ageBand=9-12", "--wordsPerMinute", "130"), WORKING_DIR);
+    assertThat(older.getWordsPerMinute(), is(130.0));
+    assertThat(older.getTargetMinutes(), is(12.0));
+
+    SeasonOptions noTarget =
+        SeasonArguments.parse(List.of("--catalogue=c.csv", "--output=out", "--ageBand=6-8", "--targetMinutes=0"), WORKING_DIR);
+    assertThat(noTarget.getWordsPerMinute(), is(125.0));
+    assertThat(noTarget.getTargetMinutes(), is(0.0));
+
+    SeasonOptions none = SeasonArguments.parse(List.of("--catalogue=c.csv", "--output=out"), WORKING_DIR);
+    assertThat(none.getWordsPerMinute(), is(125.0));
+    assertThat(none.getTargetMinutes(), is(0.0));
+  }
+
+  @Test
+  void anUnknownAgeBandIsOneLineNamingTheBands() {
+    ConfigurationException e =
+        assertThrows(
+            ConfigurationException.class,
+            () -> SeasonArguments.parse(List.of("--catalogue=c.csv", "--output=out", "--ageBand", "4-6"), WORKING_DIR));
+    assertThat(e.getMessage(), is("--ageBand=4-6: must be one of 3-5, 6-8 or 9-12, was \"4-6\""));
+  }
+
+  @Test
   void parseTurnsTheDirectRunnersElementChecksOffUnlessAskedFor() throws ConfigurationException {
     SeasonOptions quiet = SeasonArguments.parse(List.of("--catalogue=c", "--output=o"), WORKING_DIR);
     SeasonOptions checked =

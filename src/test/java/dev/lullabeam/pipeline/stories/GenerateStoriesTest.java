@@ -202,6 +202,35 @@ class GenerateStoriesTest {
     assertThat("every session was closed", ScriptedModel.OPEN_SESSIONS.get(), is(0));
   }
 
+  @Test
+  void aTargetLengthSetsTheGatesWordBoundsPerEpisode(TestPipeline pipeline) {
+    // Seed 21 writes the lighthouse story: with its prompt, 76 words as the gate counts them.
+    EpisodeRequest fits = prompt("fits", 2, "The lighthouse keeper was sleepy.", 21L).withPace(120.0, 0.7);
+    EpisodeRequest tooShort = prompt("too-short", 3, "The lighthouse keeper was tired.", 21L).withPace(120.0, 3.0);
+    PCollectionTuple result =
+        pipeline
+            .apply(Create.of(fits, tooShort))
+            .apply(new GenerateStories(new ScriptedModel(List.of()), new StoryGate(), TEMPLATE, SEASON_SEED, 1, 1));
+    PAssert.that(describe(result.get(GenerateStories.WRITTEN), EpisodeRequest::id)).containsInAnyOrder("fits");
+    // 3 minutes at 120 words per minute: 360 words, so at least 270.
+    PAssert.that(describe(result.get(GenerateStories.REJECTED), o -> o.id() + ": " + o.reason()))
+        .containsInAnyOrder(
+            "too-short: every story was rejected (1 attempts): attempt 1: length:too_few_words 76 < 270");
+    pipeline.run().waitUntilFinish();
+  }
+
+  @Test
+  void theModelIsAskedForTheTargetLessTheCataloguePrompt() {
+    EpisodeRequest row = prompt("a", 2, "The lighthouse keeper was sleepy.", 21L).withPace(125.0, 2.0);
+    assertThat(GenerateStories.targetWords(row), is(250));
+    assertThat(GenerateStories.wordsToWrite(row, 250), is(245));
+    assertThat(GenerateStories.targetWords(prompt("b", 3, "x", 1L)), is(0));
+    assertThat(GenerateStories.wordsToWrite(prompt("b", 3, "x", 1L), 0), is(0));
+    EpisodeRequest brief = new EpisodeRequest("c", 4, "ocean", "T", null, null, 1L, null, 4)
+        .withBrief("a seal who cannot sleep").withPace(125.0, 2.0);
+    assertThat(GenerateStories.wordsToWrite(brief, 250), is(250));
+  }
+
   private static long counter(PipelineResult run, String name) {
     MetricQueryResults metrics =
         run.metrics()

@@ -145,6 +145,25 @@ class SeasonReportTest {
   }
 
   @Test
+  void showsTargetAndAchievedMinutesPerNarratedEpisode() throws IOException {
+    JsonNode report =
+        JSON.readTree(
+            SeasonReport.build(
+                List.of(
+                    EpisodeOutcome.ok("fox", 2, 10, 60.0).withMinutes(5.0, 4.876).withSpeech(10, 0),
+                    EpisodeOutcome.ok("seal", 6, 5, 30.0).withMinutes(null, 0.5),
+                    EpisodeOutcome.rejected("owl", 7, "every story was rejected")),
+                RUN,
+                FINISHED_30_SECONDS_LATER));
+    JsonNode episodes = report.get("episodes");
+    assertThat(episodes.get(0).get("minutes").get("target").asDouble(), is(5.0));
+    assertThat(episodes.get(0).get("minutes").get("achieved").asDouble(), is(4.88));
+    assertThat(episodes.get(1).get("minutes").get("target").isNull(), is(true));
+    assertThat(episodes.get(1).get("minutes").get("achieved").asDouble(), is(0.5));
+    assertThat(episodes.get(2).has("minutes"), is(false));
+  }
+
+  @Test
   void listsStoryWarningsAndTheEpisodesOwnUnderItsEntry() throws IOException {
     EpisodeOutcome loud =
         EpisodeOutcome.ok("fox", 2, 10, 60.0).withWarnings(List.of("off the loudness target"));

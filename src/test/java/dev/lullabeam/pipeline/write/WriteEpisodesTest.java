@@ -78,8 +78,10 @@ class WriteEpisodesTest {
 
     PAssert.that(outcomes)
         .containsInAnyOrder(
-            EpisodeOutcome.ok("fox", 2, 2, 24.0).withSpeech(2, 0),
-            EpisodeOutcome.ok("owl", 3, 2, 24.0).withWarnings(List.of(OFF_TARGET)).withSpeech(2, 0));
+            // Narration from 7.0 s to 9.0 s: 2 s, no target length.
+            EpisodeOutcome.ok("fox", 2, 2, 24.0).withSpeech(2, 0).withMinutes(null, 2000 / 60_000.0),
+            EpisodeOutcome.ok("owl", 3, 2, 24.0).withWarnings(List.of(OFF_TARGET)).withSpeech(2, 0)
+                .withMinutes(null, 2000 / 60_000.0));
     pipeline.run().waitUntilFinish();
 
     Path episodes = work.resolve("out/episodes");
