@@ -96,4 +96,18 @@ class DemoFallbackTest {
     assertThat(result.get(2).strip().lines().count(), is(1L));
     assertThat(Files.exists(work.resolve("out/report.json")), is(false));
   }
+
+  @Test
+  void thePlanFallsBackAsTheSeasonWouldAndWritesNothing() throws Exception {
+    writeDemo();
+    List<String> result = run("--plan", "--json");
+    assertThat(result.get(2), result.get(0), is("0"));
+    JsonNode plan = new ObjectMapper().readTree(result.get(1));
+    assertThat(plan.path("catalogue").asText(), is(work.resolve("written.csv").toString()));
+    assertThat(plan.path("fallback").asText(), containsString("model EleutherAI/gpt-neo-125m is unavailable"));
+    assertThat(plan.path("episodes").size(), is(1));
+    assertThat(plan.path("episodes").get(0).path("id").asText(), is("quiet-sea"));
+    assertThat(plan.path("episodes").get(0).path("story").asText(), is("written"));
+    assertThat(Files.exists(work.resolve("out")), is(false));
+  }
 }

@@ -12,6 +12,7 @@ import dev.lullabeam.lib.audio.NarrationAssembler;
 import dev.lullabeam.lib.backgrounds.Background;
 import dev.lullabeam.lib.backgrounds.BackgroundCatalog;
 import dev.lullabeam.lib.lexicon.Lexicon;
+import dev.lullabeam.lib.lm.hub.ModelUnavailableException;
 import dev.lullabeam.lib.models.SharedModels;
 import dev.lullabeam.lib.pace.Pace;
 import dev.lullabeam.lib.text.TextDecoding;
@@ -115,6 +116,19 @@ public final class SeasonPlan {
       throw new ConfigurationException(e.getMessage());
     }
     CatalogueParser.Result rows = readCatalogue(options.getCatalogue(), backgrounds);
+    // The same demo fallback as the season (SeasonLauncher): when the model of the prompt rows
+    // cannot be had, the season narrates the written stories instead, and so does the plan.
+    String fallback = options.getFallbackCatalogue();
+    String fellBack = null;
+    if (fallback != null && !fallback.isEmpty() && rows.episodes.stream().anyMatch(e -> e.story() == null)) {
+      try {
+        StoryWritingSetup.prepare(options, runner);
+      } catch (ModelUnavailableException e) {
+        fellBack = e.getMessage() + "; the season would narrate the written stories of " + fallback + " instead";
+        options.setCatalogue(fallback);
+        rows = readCatalogue(fallback, backgrounds);
+      }
+    }
 
     int threads =
         Math.min(runner.parallelism(options), Runtime.getRuntime().availableProcessors());
@@ -122,6 +136,9 @@ public final class SeasonPlan {
 
     ObjectNode root = JSON.createObjectNode();
     root.put("catalogue", options.getCatalogue());
+    if (fellBack != null) {
+      root.put("fallback", fellBack);
+    }
     root.put("voice", options.getVoice());
     root.put("words_per_minute", options.getWordsPerMinute());
     root.put("wind_down_minutes", options.getWindDownMinutes());
@@ -310,6 +327,9 @@ public final class SeasonPlan {
   }
 
   private static void print(ObjectNode plan, PrintWriter out) {
+    if (plan.has("fallback")) {
+      out.println("lullabeam: " + TextDecoding.printable(plan.path("fallback").asText()));
+    }
     out.printf(
         Locale.ROOT,
         "lullabeam: plan for %s (voice %s, %s words per minute, %d threads); nothing is written%n",
