@@ -74,4 +74,20 @@ final class KvCache implements AutoCloseable {
   public void close() {
     manager.close();
   }
+
+  /**
+   * Checks that a forward step of {@code queries} tokens starting at {@code start} fits the cache
+   * (or, without one, starts at 0): the same rule for every model that uses this cache.
+   */
+  static void checkStep(KvCache cache, int start, int queries) {
+    if (cache == null && start != 0) {
+      throw new IllegalArgumentException("without a cache the tokens must start at index 0");
+    }
+    if (cache != null && cache.length != start) {
+      throw new IllegalStateException("cache holds " + cache.length + " positions, tokens start at " + start);
+    }
+    if (cache != null && start + queries > cache.capacity) {
+      throw new IllegalStateException("cache capacity " + cache.capacity + " exceeded");
+    }
+  }
 }

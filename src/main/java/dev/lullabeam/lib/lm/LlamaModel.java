@@ -130,15 +130,7 @@ public final class LlamaModel implements CausalLm {
       boolean allPositions) {
     int batch = tokens.length;
     int queries = tokens[0].length;
-    if (cache == null && start != 0) {
-      throw new IllegalArgumentException("without a cache the tokens must start at index 0");
-    }
-    if (cache != null && cache.length != start) {
-      throw new IllegalStateException("cache holds " + cache.length + " positions, tokens start at " + start);
-    }
-    if (cache != null && start + queries > cache.capacity) {
-      throw new IllegalStateException("cache capacity " + cache.capacity + " exceeded");
-    }
+    KvCache.checkStep(cache, start, queries);
     boolean prefill = cache == null || cache.length == 0;
     long c = config.hiddenSize();
     int headDim = config.headDim();
