@@ -31,4 +31,13 @@ final class ConfigFiles {
       throw new ModelFormatException(file + ": " + e.getMessage(), e);
     }
   }
+
+  /** A config field that must be a positive integer; an {@link IllegalArgumentException} if not. */
+  static int requiredPositiveInt(JsonNode root, String field) {
+    JsonNode node = root.get(field);
+    if (node == null || !node.canConvertToInt() || node.asInt() <= 0) {
+      throw new IllegalArgumentException("field " + field + " is missing or not a positive integer");
+    }
+    return node.asInt();
+  }
 }

@@ -140,11 +140,7 @@ public record GptNeoConfig(
   }
 
   private static int requiredInt(JsonNode root, String field) {
-    JsonNode node = root.get(field);
-    if (node == null || !node.canConvertToInt() || node.asInt() <= 0) {
-      throw new IllegalArgumentException("field " + field + " is missing or not a positive integer");
-    }
-    return node.asInt();
+    return ConfigFiles.requiredPositiveInt(root, field);
   }
 
   /** The config.json that Hugging Face would write for this shape (used by the checkpoint writer). */

@@ -183,11 +183,7 @@ public record LlamaConfig(
   }
 
   private static int requiredInt(JsonNode root, String field) {
-    JsonNode node = root.get(field);
-    if (node == null || !node.canConvertToInt() || node.asInt() <= 0) {
-      throw new IllegalArgumentException("field " + field + " is missing or not a positive integer");
-    }
-    return node.asInt();
+    return ConfigFiles.requiredPositiveInt(root, field);
   }
 
   /** The config.json that transformers would write for this shape (used by the checkpoint writer). */
