@@ -12,9 +12,10 @@ import java.util.Objects;
  * @param prompt the prompt text, or null when the request is given as token ids or a chat
  * @param promptIds token ids, or null to tokenize {@code prompt}
  * @param chat a conversation to render with the model's chat template and answer, or null
+ * @param stopRule when to stop before the max new tokens (at a sentence end), or null for never
  */
 public record GenerationRequest(String prompt, int[] promptIds, SamplingSettings sampling, long seed,
-    List<ChatMessage> chat) {
+    List<ChatMessage> chat, StopRule stopRule) {
 
   public GenerationRequest {
     Objects.requireNonNull(sampling, "sampling");
@@ -26,8 +27,18 @@ public record GenerationRequest(String prompt, int[] promptIds, SamplingSettings
     chat = chat == null ? null : List.copyOf(chat);
   }
 
+  public GenerationRequest(String prompt, int[] promptIds, SamplingSettings sampling, long seed,
+      List<ChatMessage> chat) {
+    this(prompt, promptIds, sampling, seed, chat, null);
+  }
+
   public GenerationRequest(String prompt, int[] promptIds, SamplingSettings sampling, long seed) {
-    this(prompt, promptIds, sampling, seed, null);
+    this(prompt, promptIds, sampling, seed, null, null);
+  }
+
+  /** This request, stopping also where {@code rule} says (at the end of a sentence). */
+  public GenerationRequest withStopRule(StopRule rule) {
+    return new GenerationRequest(prompt, promptIds, sampling, seed, chat, rule);
   }
 
   public static GenerationRequest ofText(String prompt, SamplingSettings sampling, long seed) {
@@ -51,6 +62,6 @@ public record GenerationRequest(String prompt, int[] promptIds, SamplingSettings
   @Override
   public String toString() {
     return "GenerationRequest[" + (prompt != null ? "prompt=" + prompt : chat != null ? "chat=" + chat
-        : "promptIds=" + Arrays.toString(promptIds)) + ", sampling=" + sampling + ", seed=" + seed + "]";
+        : "promptIds=" + Arrays.toString(promptIds)) + ", sampling=" + sampling + ", seed=" + seed + (stopRule == null ? "" : ", with a stop rule") + "]";
   }
 }

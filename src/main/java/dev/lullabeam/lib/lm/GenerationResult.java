@@ -16,7 +16,9 @@ public record GenerationResult(String prompt, int[] promptIds, int[] generatedId
     /** The request's max new tokens were produced. */
     MAX_NEW_TOKENS,
     /** Stopped earlier than asked because prompt + output reached max_position_embeddings. */
-    CONTEXT_FULL
+    CONTEXT_FULL,
+    /** The request's {@link StopRule} ended it at a sentence end (e.g. a story's target length). */
+    STOP_RULE
   }
 
   @Override

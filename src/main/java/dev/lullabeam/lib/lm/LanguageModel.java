@@ -272,6 +272,9 @@ public final class LanguageModel implements BatchingGenerator.BatchModel {
           if (generatedCount[r] == request.maxNewTokens()) {
             active[r] = false;
             finish[r] = request.cappedByContext() ? FinishReason.CONTEXT_FULL : FinishReason.MAX_NEW_TOKENS;
+          } else if (stopsHere(request.request().stopRule(), token, generated[r], generatedCount[r])) {
+            active[r] = false;
+            finish[r] = FinishReason.STOP_RULE;
           } else {
             activeRows++;
           }
@@ -316,6 +319,14 @@ public final class LanguageModel implements BatchingGenerator.BatchModel {
           finish[r]));
     }
     return results;
+  }
+
+  /** Asks a request's stop rule after a token that may end a sentence (text decoded so far). */
+  private boolean stopsHere(StopRule rule, int token, int[] generated, int count) {
+    if (rule == null || !StopRule.endsSentence(tokenizer.decode(new int[] {token}))) {
+      return false;
+    }
+    return rule.stopAfter(tokenizer.decode(Arrays.copyOf(generated, count)));
   }
 
   private boolean isStop(int token) {

@@ -69,7 +69,9 @@ public final class GatedStoryWriter {
   /**
    * One try: the seed, the story trimmed to its last sentence (not in the JSON: the episode
    * carries the story it narrates), the gate's verdict, and what writing it cost. When the model
-   * wrote nothing, the story is empty, the scores are null and {@code failure} says why.
+   * wrote nothing, the story is empty, the scores are null and {@code failure} says why. {@code
+   * tokenBudget} is the most new tokens this attempt was allowed (in the JSON when known: a story
+   * with a target length has its own), {@code finishReason} why its generation ended.
    */
   @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
   public record Attempt(
@@ -81,10 +83,19 @@ public final class GatedStoryWriter {
       @Nullable StoryScores scores,
       int tokensGenerated,
       double seconds,
-      @JsonInclude(JsonInclude.Include.NON_NULL) @Nullable GenerationFailure failure)
+      @JsonInclude(JsonInclude.Include.NON_NULL) @Nullable GenerationFailure failure,
+      @JsonInclude(JsonInclude.Include.NON_DEFAULT) int tokenBudget,
+      @JsonInclude(JsonInclude.Include.NON_NULL) @Nullable String finishReason)
       implements Serializable {
     public Attempt {
       reasons = List.copyOf(reasons);
+    }
+
+    public Attempt(
+        int attempt, long seed, String story, boolean accepted, List<String> reasons,
+        @Nullable StoryScores scores, int tokensGenerated, double seconds,
+        @Nullable GenerationFailure failure) {
+      this(attempt, seed, story, accepted, reasons, scores, tokensGenerated, seconds, failure, 0, null);
     }
 
     /** Judges what the model wrote for attempt {@code attempt}. */
@@ -97,7 +108,8 @@ public final class GatedStoryWriter {
       GateResult verdict = gate.check(written.text());
       return new Attempt(
           attempt, seed, StoryTrimmer.trimToLastSentence(written.text()), verdict.accepted(),
-          verdict.reasons(), verdict.scores(), written.tokens(), written.seconds(), null);
+          verdict.reasons(), verdict.scores(), written.tokens(), written.seconds(), null,
+          written.tokenBudget(), written.finish());
     }
   }
 

@@ -17,6 +17,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
@@ -103,26 +104,34 @@ public final class GptNeoStoryModel implements StoryModel {
       }
       long start = System.nanoTime();
       List<CompletableFuture<GenerationResult>> results = new ArrayList<>();
+      List<Integer> budgets = new ArrayList<>();
       for (Prompt prompt : prompts) {
         SamplingSettings settings;
         try {
           settings = samplingFor(generator, prompt);
         } catch (RuntimeException e) {
           results.add(CompletableFuture.failedFuture(e)); // e.g. a prompt longer than the context
+          budgets.add(0);
           continue;
         }
-        results.add(generator.submit(prompt.chat()
+        GenerationRequest request = prompt.chat()
             ? GenerationRequest.ofChat(chat(prompt.text()), settings, prompt.seed())
-            : GenerationRequest.ofText(prompt.text(), settings, prompt.seed())));
+            : GenerationRequest.ofText(prompt.text(), settings, prompt.seed());
+        if (prompt.wordsToWrite() > 0) {
+          request = request.withStopRule(StoryLength.stopAtWords(prompt.wordsToWrite()));
+        }
+        budgets.add(settings.maxNewTokens());
+        results.add(generator.submit(request));
       }
       generator.await(results, batching);
       // The prompts ran together: each took the whole wait.
       double seconds = (System.nanoTime() - start) / 1e9;
       List<Written> written = new ArrayList<>();
-      for (CompletableFuture<GenerationResult> result : results) {
+      for (int i = 0; i < results.size(); i++) {
         try {
-          GenerationResult r = result.join();
-          written.add(Written.story(r.text(), r.generatedIds().length, seconds));
+          GenerationResult r = results.get(i).join();
+          written.add(Written.story(r.text(), r.generatedIds().length, seconds, budgets.get(i),
+              r.finishReason().name().toLowerCase(Locale.ROOT)));
         } catch (CompletionException e) {
           written.add(Written.failed(e.getCause()));
         }
@@ -140,7 +149,9 @@ public final class GptNeoStoryModel implements StoryModel {
    * The sampling settings of one prompt: as configured, or with a target length the max new tokens
    * set from the tokens-per-word measured on the story so far (the prompt text: tokenizer count vs
    * written words; for a brief the brief's text alone, without the chat template's tokens), capped
-   * by what the context leaves after the whole prompt.
+   * by what the context leaves after the whole prompt. With a target the budget is only a cap: the
+   * request's stop rule ({@link StoryLength#stopAtWords}) ends the story at the first sentence end
+   * past the target, counting the words actually written.
    */
   SamplingSettings samplingFor(BatchingGenerator generator, Prompt prompt) throws InterruptedException {
     if (prompt.wordsToWrite() <= 0) {

@@ -1,5 +1,6 @@
 package dev.lullabeam.lib.stories;
 
+import dev.lullabeam.lib.lm.StopRule;
 import dev.lullabeam.lib.pace.Pace;
 import dev.lullabeam.lib.quality.GateSettings;
 
@@ -13,10 +14,14 @@ public final class StoryLength {
   /** Fewest words of the story so far from which its own tokens-per-word is used. */
   public static final int MIN_MEASURED_WORDS = 5;
   /**
-   * The budget asks for this much more than the words still needed: the trimmer cuts the story back
-   * to its last full sentence, and a model may end the story earlier on its own.
+   * The budget allows this much more than the words still needed. It is a cap, not the aim: the
+   * stop rule ({@link #stopAtWords}) ends a story at the first sentence end once the words written
+   * reach the target, so the cap matters only when the text has more tokens a word than the prompt
+   * measured or the model writes no sentence end; then the trimmer cuts back to the last full
+   * sentence. (Before the stop rule the budget was the aim, at 1.15×, a figure never measured with
+   * a real model; the stop rule makes the length independent of it.)
    */
-  public static final double HEADROOM = 1.15;
+  public static final double HEADROOM = 1.5;
 
   private StoryLength() {}
 
@@ -39,6 +44,17 @@ public final class StoryLength {
     long wanted = (long) Math.ceil(Math.max(0, wordsToWrite) * tokensPerWord * HEADROOM);
     long budget = Math.max(Math.max(wanted, minNewTokens), 1);
     return (int) Math.max(1, Math.min(budget, contextRoom));
+  }
+
+  /**
+   * A stop rule for a story that still needs {@code wordsToWrite} words: stop at the sentence end
+   * where the generated text reaches them ({@link Pace#words}, as the gate and the pace count).
+   */
+  public static StopRule stopAtWords(int wordsToWrite) {
+    if (wordsToWrite <= 0) {
+      throw new IllegalArgumentException("a word target must be positive, not " + wordsToWrite);
+    }
+    return (StopRule) text -> Pace.words(text) >= wordsToWrite;
   }
 
   /**

@@ -35,12 +35,31 @@ public interface StoryModel extends Serializable {
   /**
    * What the model wrote for one prompt: the text with its token count and time, or, when it
    * could write nothing, the failure (then the text is empty).
+   *
+   * @param tokenBudget the most new tokens this prompt was allowed (its own budget when the story
+   *     has a target length), 0 when not known
+   * @param finish why generation ended ({@code end_of_text}, {@code max_new_tokens}, {@code
+   *     context_full}, {@code stop_rule}: the target length was reached at a sentence end), or null
    */
-  record Written(String text, int tokens, double seconds, @Nullable GenerationFailure failure)
+  record Written(
+      String text,
+      int tokens,
+      double seconds,
+      @Nullable GenerationFailure failure,
+      int tokenBudget,
+      @Nullable String finish)
       implements Serializable {
+
+    public Written(String text, int tokens, double seconds, @Nullable GenerationFailure failure) {
+      this(text, tokens, seconds, failure, 0, null);
+    }
 
     public static Written story(String text, int tokens, double seconds) {
       return new Written(text, tokens, seconds, null);
+    }
+
+    public static Written story(String text, int tokens, double seconds, int tokenBudget, String finish) {
+      return new Written(text, tokens, seconds, null, tokenBudget, finish);
     }
 
     public static Written failed(Throwable error) {
@@ -49,7 +68,7 @@ public interface StoryModel extends Serializable {
 
     /** The same result with another text, e.g. the prompt put in front of it. */
     public Written withText(String other) {
-      return new Written(other, tokens, seconds, failure);
+      return new Written(other, tokens, seconds, failure, tokenBudget, finish);
     }
   }
 

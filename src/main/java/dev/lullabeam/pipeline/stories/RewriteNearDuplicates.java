@@ -171,7 +171,8 @@ public class RewriteNearDuplicates
       GatedStoryWriter.Attempt rewrite =
           new GatedStoryWriter.Attempt(
               attempt, seed, judged.story(), kept, reasons, judged.scores(),
-              judged.tokensGenerated(), judged.seconds(), judged.failure());
+              judged.tokensGenerated(), judged.seconds(), judged.failure(), judged.tokenBudget(),
+              judged.finishReason());
       StoryInfo.Generated rewritten = info.rewritten(rewrite, why);
       if (kept) {
         out.get(KEPT).output(request.withStory(rewrite.story(), rewritten));

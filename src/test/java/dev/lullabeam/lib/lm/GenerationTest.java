@@ -7,6 +7,7 @@ import static org.hamcrest.Matchers.everyItem;
 import static org.hamcrest.Matchers.greaterThanOrEqualTo;
 import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.is;
+import static org.hamcrest.Matchers.lessThan;
 import static org.hamcrest.Matchers.lessThanOrEqualTo;
 import static org.hamcrest.Matchers.not;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -186,6 +187,33 @@ class GenerationTest {
     GenerationResult forced = run(List.of(GenerationRequest.ofTokens(prompt,
         new SamplingSettings(0, 0, 1, 0.01, 0, 5, 20), 0)), Decoding.KV_CACHE).get(0);
     assertThat(forced.generatedIds().length, greaterThanOrEqualTo(5));
+  }
+
+  @Test
+  void aStopRuleEndsARowAtTheFirstSentenceEndWhereItSaysSo() {
+    // The random model rarely writes a full stop by itself: a repetition "penalty" below 1 favours
+    // the tokens of a prompt full of short sentences, sampled so that the text varies.
+    SamplingSettings sampling = new SamplingSettings(1.0, 0, 1.0, 0.2, 0, 0, 120);
+    GenerationRequest free =
+        GenerationRequest.ofText("The fox ran. The owl sat. The moon rose. The end.", sampling, 5);
+    int[] ids = run(List.of(free), Decoding.KV_CACHE).get(0).generatedIds();
+    Gpt2Tokenizer tokenizer = model.tokenizer();
+    StopRule fourWords = text -> text.strip().split("\\s+").length >= 4;
+    int expected = -1; // the index of the token after which the rule should stop the row
+    for (int i = 0; i < ids.length && expected < 0; i++) {
+      if (StopRule.endsSentence(tokenizer.decode(new int[] {ids[i]}))
+          && fourWords.stopAfter(tokenizer.decode(Arrays.copyOf(ids, i + 1)))) {
+        expected = i;
+      }
+    }
+    assertThat("the free run must pass a sentence end after four words", expected, greaterThanOrEqualTo(0));
+    assertThat(expected, lessThan(ids.length - 1));
+
+    List<GenerationResult> results = run(List.of(free.withStopRule(fourWords), free), Decoding.KV_CACHE);
+    assertThat(results.get(0).finishReason(), is(FinishReason.STOP_RULE));
+    assertThat(results.get(0).generatedIds(), is(Arrays.copyOf(ids, expected + 1)));
+    // The row without a rule, in the same batch, runs on unchanged.
+    assertThat(results.get(1).generatedIds(), is(ids));
   }
 
   @Test

@@ -1,8 +1,11 @@
 package dev.lullabeam.lib.stories;
 
 import static org.hamcrest.MatcherAssert.assertThat;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.hamcrest.Matchers.greaterThan;
 import static org.hamcrest.Matchers.is;
+import static org.hamcrest.Matchers.greaterThanOrEqualTo;
+import static org.hamcrest.Matchers.oneOf;
 import static org.hamcrest.Matchers.lessThanOrEqualTo;
 
 import ai.djl.Device;
@@ -11,6 +14,7 @@ import dev.lullabeam.lib.lm.ComputeType;
 import dev.lullabeam.lib.lm.GenerationRequest;
 import dev.lullabeam.lib.lm.LanguageModel;
 import dev.lullabeam.lib.lm.SamplingSettings;
+import dev.lullabeam.lib.lm.StopRule;
 import dev.lullabeam.lib.lm.TestModels;
 import dev.lullabeam.lib.pace.Pace;
 import dev.lullabeam.lib.quality.GateSettings;
@@ -31,9 +35,17 @@ class StoryLengthTest {
 
   @Test
   void budgetHasHeadroomAMinimumAndTheContextAsCeiling() {
-    assertThat(StoryLength.tokenBudget(100, 1.3, 80, 10_000), is(150)); // ceil(100 × 1.3 × 1.15)
+    assertThat(StoryLength.tokenBudget(100, 1.3, 80, 10_000), is(195)); // ceil(100 × 1.3 × 1.5)
     assertThat(StoryLength.tokenBudget(10, 1.3, 80, 10_000), is(80));
     assertThat(StoryLength.tokenBudget(1000, 1.3, 80, 300), is(300));
+  }
+
+  @Test
+  void theStopRuleCountsTheWordsWrittenSoFar() {
+    StopRule rule = StoryLength.stopAtWords(5);
+    assertThat(rule.stopAfter(" The fox ran home."), is(false));
+    assertThat(rule.stopAfter(" The fox ran home. It slept."), is(true));
+    assertThrows(IllegalArgumentException.class, () -> StoryLength.stopAtWords(0));
   }
 
   @Test
@@ -74,6 +86,12 @@ class StoryLengthTest {
       assertThat(written.get(0).failure() == null, is(true));
       assertThat(written.get(0).tokens(), greaterThan(0));
       assertThat(written.get(0).tokens(), lessThanOrEqualTo(smallBudget));
+      assertThat(written.get(0).tokenBudget(), is(smallBudget));
+      // Either the four words were reached at a sentence end, or the cap (or end-of-text) came first.
+      assertThat(written.get(0).finish(), is(oneOf("stop_rule", "max_new_tokens", "end_of_text")));
+      if (written.get(0).finish().equals("stop_rule")) {
+        assertThat(Pace.words(written.get(0).text()), greaterThanOrEqualTo(4));
+      }
     }
   }
 }
