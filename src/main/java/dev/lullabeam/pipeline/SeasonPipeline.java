@@ -67,6 +67,20 @@ public final class SeasonPipeline {
       this.template = template;
     }
 
+    public StoryModel model() {
+      return model;
+    }
+
+    /** The text around each catalogue prompt, with {prompt}. */
+    public String template() {
+      return template;
+    }
+
+    /** The user message around each catalogue brief, or null for GenerateStories' default. */
+    public String briefTemplate() {
+      return briefTemplate;
+    }
+
     /** The user message around each catalogue brief, with {brief} (see GenerateStories). */
     public StoryWriting withBriefTemplate(String briefTemplate) {
       this.briefTemplate = briefTemplate;

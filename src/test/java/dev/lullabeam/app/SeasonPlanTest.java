@@ -6,9 +6,12 @@ import static org.hamcrest.Matchers.closeTo;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.greaterThan;
 import static org.hamcrest.Matchers.is;
+import static org.hamcrest.Matchers.lessThan;
+import static org.hamcrest.Matchers.lessThanOrEqualTo;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.lullabeam.lib.lm.TestModels;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -20,6 +23,14 @@ import org.junit.jupiter.api.io.TempDir;
 class SeasonPlanTest {
 
   @TempDir Path work;
+
+  private String tinyModel() throws IOException {
+    Path dir = work.resolve("tiny-model");
+    if (!Files.isDirectory(dir)) {
+      TestModels.writeTiny(dir, 3);
+    }
+    return dir.toString();
+  }
 
   @Test
   void plansEveryRowAndWritesNothing() throws IOException {
@@ -36,7 +47,7 @@ class SeasonPlanTest {
         lullabeam(
             "season", "--plan", "--json", "--catalogue", catalogue.toString(),
             "--output", output.toString(), "--backgrounds", "backgrounds/backgrounds.csv",
-            "--maxNewTokens=130");
+            "--maxNewTokens=130", "--model", tinyModel());
 
     assertThat(run.err, run.exit, is(0));
     assertThat(Files.exists(output), is(false));
@@ -47,7 +58,17 @@ class SeasonPlanTest {
     JsonNode owl = plan.path("episodes").get(1);
     assertThat(owl.path("story").asText(), is("generated"));
     assertThat(owl.path("words").asInt(), is(100)); // 130 tokens at 1.3 tokens a word
-    assertThat(owl.path("model").asText(), is("EleutherAI/gpt-neo-125m"));
+    assertThat(owl.path("model").asText(), is(tinyModel()));
+    // No target length: the budget is --maxNewTokens, capped by the tiny model's 128 positions.
+    assertThat(owl.path("token_budget").asInt(), is(owl.path("expected_tokens").asInt()));
+    assertThat(owl.path("token_budget").asInt(), lessThanOrEqualTo(130));
+    JsonNode generation = plan.path("generation");
+    assertThat(generation.path("calibration_batch").asInt(), is(1));
+    assertThat(generation.path("step_s").asDouble(), greaterThan(0.0));
+    assertThat(generation.path("estimated_seconds").asDouble(),
+        closeTo(generation.path("model_load_s").asDouble() + generation.path("batch_fixed_s").asDouble()
+            + owl.path("expected_tokens").asInt() * generation.path("step_s").asDouble(), 0.01));
+    assertThat(plan.path("model_memory_mb").isNumber(), is(true));
     assertThat(plan.path("refused").get(0).path("reason").asText(), containsString("id 'bad id!'"));
     assertThat(plan.path("calibration").path("speech_rtf").asDouble(), greaterThan(0.0));
     assertThat(plan.path("estimated_wall_seconds").asDouble(), greaterThan(0.0));
@@ -66,12 +87,16 @@ class SeasonPlanTest {
         lullabeam(
             "season", "--plan", "--json", "--catalogue", catalogue.toString(),
             "--output", work.resolve("out").toString(), "--backgrounds", "backgrounds/backgrounds.csv",
-            "--ageBand", "3-5");
+            "--ageBand", "3-5", "--model", tinyModel());
 
     assertThat(run.err, run.exit, is(0));
     JsonNode plan = new ObjectMapper().readTree(run.out);
     assertThat(plan.path("episodes").size(), is(1));
-    assertThat(plan.path("episodes").get(0).path("words").asInt(), is(575)); // 5 min at 115 wpm
+    JsonNode owl = plan.path("episodes").get(0);
+    assertThat(owl.path("words").asInt(), is(575)); // 5 min at 115 wpm
+    // 575 words need more than the tiny model's 128 positions: the context caps the budget.
+    assertThat(owl.path("token_budget").asInt(), lessThan(128));
+    assertThat(owl.path("expected_tokens").asInt(), is(owl.path("token_budget").asInt()));
     assertThat(plan.path("refused").get(0).path("reason").asText(),
         is("the prompt is not for ages 3-5: unsuitable_word:frightening_for_age \"storm\""));
     assertThat(plan.path("totals").path("refused").asInt(), is(1));
@@ -85,6 +110,19 @@ class SeasonPlanTest {
     assertThat(run.exit, is(2));
     assertThat(run.err.strip(), containsString("--ageBand=teen: must be one of 3-5, 6-8 or 9-12"));
     assertThat(run.err.strip().lines().count(), is(1L));
+  }
+
+  @Test
+  void aModelThatCannotBeHadStopsThePlanAsItWouldTheSeason() throws IOException {
+    Path catalogue = work.resolve("prompts.csv");
+    Files.writeString(catalogue, "id,topic,prompt\nowl,ocean,An owl flew over the sea\n", StandardCharsets.UTF_8);
+    SeasonCommandTest.Run run =
+        lullabeam("season", "--plan", "--catalogue", catalogue.toString(),
+            "--output", work.resolve("out").toString(), "--backgrounds", "backgrounds/backgrounds.csv",
+            "--model", work.resolve("no-such-model").toString());
+    assertThat(run.exit, is(2));
+    assertThat(run.err.strip().lines().count(), is(1L));
+    assertThat(run.err, containsString("no-such-model"));
   }
 
   @Test

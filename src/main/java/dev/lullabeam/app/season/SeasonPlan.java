@@ -15,10 +15,14 @@ import dev.lullabeam.lib.lexicon.Lexicon;
 import dev.lullabeam.lib.lm.hub.ModelUnavailableException;
 import dev.lullabeam.lib.models.SharedModels;
 import dev.lullabeam.lib.pace.Pace;
+import dev.lullabeam.lib.stories.GptNeoStoryModel;
+import dev.lullabeam.lib.stories.StoryModel;
 import dev.lullabeam.lib.text.TextDecoding;
 import dev.lullabeam.lib.voice.Voice;
 import dev.lullabeam.lib.voices.Voices;
 import dev.lullabeam.pipeline.SeasonOptions;
+import dev.lullabeam.pipeline.SeasonPipeline;
+import dev.lullabeam.pipeline.stories.GenerateStories;
 import dev.lullabeam.pipeline.catalogue.CatalogueParser;
 import dev.lullabeam.pipeline.sentences.LexiconFile;
 import dev.lullabeam.pipeline.stories.CheckAgeBand;
@@ -45,8 +49,8 @@ import java.util.stream.Stream;
  * <p>The estimate: start-up (the calibration's voice load plus {@link #PIPELINE_START_SECONDS})
  * plus every episode's speaking and mixing time at the calibrated rates, divided over the worker
  * threads at {@link #THREAD_EFFICIENCY} each (two threads sharing one MaryTTS voice gave 1.4×).
- * Story generation is not calibrated: rows that need the language model are listed with the
- * words they would get, and their generation time is left out (said in the output).
+ * Rows that need the language model add its load and their generation, timed on their own
+ * prompts ({@link #estimateGeneration}).
  */
 public final class SeasonPlan {
 
@@ -118,12 +122,18 @@ public final class SeasonPlan {
     CatalogueParser.Result rows = readCatalogue(options.getCatalogue(), backgrounds);
     // The same demo fallback as the season (SeasonLauncher): when the model of the prompt rows
     // cannot be had, the season narrates the written stories instead, and so does the plan.
+    // Without a fallback, a model that cannot be had stops the season before any work (exit 2),
+    // and so it stops the plan.
     String fallback = options.getFallbackCatalogue();
     String fellBack = null;
-    if (fallback != null && !fallback.isEmpty() && rows.episodes.stream().anyMatch(e -> e.story() == null)) {
+    SeasonPipeline.StoryWriting writing = null;
+    if (rows.episodes.stream().anyMatch(e -> e.story() == null)) {
       try {
-        StoryWritingSetup.prepare(options, runner);
+        writing = StoryWritingSetup.prepare(options, runner);
       } catch (ModelUnavailableException e) {
+        if (fallback == null || fallback.isEmpty()) {
+          throw new ConfigurationException(e.getMessage());
+        }
         fellBack = e.getMessage() + "; the season would narrate the written stories of " + fallback + " instead";
         options.setCatalogue(fallback);
         rows = readCatalogue(fallback, backgrounds);
@@ -157,6 +167,8 @@ public final class SeasonPlan {
     AgeBand band = options.getAgeBand() == null ? null : AgeBand.parse(options.getAgeBand());
     List<EpisodeOutcome> refusals = new ArrayList<>(rows.badRows);
     int planned = 0;
+    List<EpisodeRequest> generatedRows = new ArrayList<>();
+    List<ObjectNode> generatedNodes = new ArrayList<>();
     for (EpisodeRequest row : rows.episodes) {
       EpisodeRequest r = row.withSeasonPace(options.getWordsPerMinute(), options.getTargetMinutes());
       String unfit = band != null && r.story() == null ? CheckAgeBand.unfit(band, r) : null;
@@ -193,8 +205,14 @@ public final class SeasonPlan {
       if (!written) {
         generates = true;
         e.put("model", options.getModel());
+        generatedRows.add(r);
+        generatedNodes.add(e);
       }
       e.put("estimated_work_seconds", round(seconds));
+    }
+    double generationSeconds = 0;
+    if (writing != null && !generatedRows.isEmpty()) {
+      generationSeconds = estimateGeneration(writing, options, generatedRows, generatedNodes, root);
     }
     ArrayNode refused = root.putArray("refused");
     for (EpisodeOutcome bad : refusals) {
@@ -205,7 +223,10 @@ public final class SeasonPlan {
     }
     if (generates) {
       root.put("model", options.getModel());
-      Long bytes = modelBytes(options.getModel());
+      Long bytes =
+          writing != null && writing.model() instanceof GptNeoStoryModel model
+              ? modelBytes(model.modelDir())
+              : modelBytes(options.getModel());
       if (bytes != null) {
         root.put("model_memory_mb", bytes / (1 << 20));
       } else {
@@ -213,8 +234,8 @@ public final class SeasonPlan {
       }
       root.put(
           "note",
-          "story generation is not in the estimate: add the language model's time for "
-              + "generated rows (bench-lm measures its tokens per second)");
+          "generation is estimated for first attempts: each story the quality gate rejects costs"
+              + " one more round of its batch (up to --maxAttempts)");
     }
     ObjectNode totals = root.putObject("totals");
     totals.put("episodes", planned);
@@ -224,9 +245,63 @@ public final class SeasonPlan {
     double wall =
         PIPELINE_START_SECONDS
             + calibration.voiceLoadSeconds
+            + generationSeconds
             + work / (Math.max(1, threads) * (threads > 1 ? THREAD_EFFICIENCY : 1.0));
     root.put("estimated_wall_seconds", round(wall));
     return root;
+  }
+
+  /**
+   * Times the language model on the season's own prompts (a warm-up and two short runs of one
+   * batch, {@link GptNeoStoryModel#timeDecoding}) and estimates the generation of every generated
+   * row: the season runs them in batches of {@code --batchSize}, each as long as its longest story
+   * (expected tokens: the words to write at the tokens per word of the prompt, or the max new
+   * tokens without a target), plus the model's load. Adds each row's budget and expected tokens.
+   *
+   * @return the estimated seconds of story generation, load included
+   */
+  private static double estimateGeneration(
+      SeasonPipeline.StoryWriting writing,
+      SeasonOptions options,
+      List<EpisodeRequest> rows,
+      List<ObjectNode> nodes,
+      ObjectNode root)
+      throws Exception {
+    if (!(writing.model() instanceof GptNeoStoryModel model)) {
+      return 0;
+    }
+    String briefTemplate =
+        writing.briefTemplate() != null ? writing.briefTemplate() : GenerateStories.DEFAULT_BRIEF_TEMPLATE;
+    List<StoryModel.Prompt> prompts = new ArrayList<>();
+    for (EpisodeRequest r : rows) {
+      int target = GenerateStories.targetWords(r);
+      prompts.add(new StoryModel.Prompt(
+          GenerateStories.promptFor(writing.template(), briefTemplate, r),
+          GenerateStories.episodeSeed(r, options.getSeed()),
+          GenerateStories.isBrief(r),
+          GenerateStories.wordsToWrite(r, target)));
+    }
+    GptNeoStoryModel.DecodeTiming timing = model.timeDecoding(prompts);
+    double seconds = timing.loadSeconds();
+    int batchSize = Math.max(1, options.getBatchSize());
+    for (int start = 0; start < rows.size(); start += batchSize) {
+      int longest = 0;
+      for (int i = start; i < Math.min(rows.size(), start + batchSize); i++) {
+        longest = Math.max(longest, timing.expectedTokens().get(i));
+      }
+      seconds += timing.batchSeconds(longest);
+    }
+    for (int i = 0; i < rows.size(); i++) {
+      nodes.get(i).put("token_budget", timing.budgets().get(i));
+      nodes.get(i).put("expected_tokens", timing.expectedTokens().get(i));
+    }
+    ObjectNode generation = root.putObject("generation");
+    generation.put("model_load_s", round(timing.loadSeconds()));
+    generation.put("calibration_batch", timing.batch());
+    generation.put("batch_fixed_s", round(timing.fixedSeconds()));
+    generation.put("step_s", round(timing.stepSeconds()));
+    generation.put("estimated_seconds", round(seconds));
+    return seconds;
   }
 
   private static CatalogueParser.Result readCatalogue(
@@ -353,6 +428,16 @@ public final class SeasonPlan {
             + " narration, mixes at %.3f s per second of audio%n",
         c.path("voice_load_s").asDouble(), c.path("voice_memory_mb").asLong(),
         c.path("speech_rtf").asDouble(), c.path("mix_rtf").asDouble());
+    if (plan.has("generation")) {
+      var g = plan.path("generation");
+      out.printf(
+          Locale.ROOT,
+          "calibration: model loaded in %.1f s; a batch of %d decodes a token in %.3f s, plus %.2f s"
+              + " a batch; story generation about %.0f s%n",
+          g.path("model_load_s").asDouble(), g.path("calibration_batch").asInt(),
+          g.path("step_s").asDouble(), g.path("batch_fixed_s").asDouble(),
+          g.path("estimated_seconds").asDouble());
+    }
     if (plan.has("model")) {
       out.printf(
           "model: %s, %s%n", plan.path("model").asText(),

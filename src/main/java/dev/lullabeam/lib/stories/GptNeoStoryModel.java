@@ -145,6 +145,93 @@ public final class GptNeoStoryModel implements StoryModel {
     }
   }
 
+  /** The model's folder (a Hugging Face id resolved to its local copy). */
+  public String modelDir() {
+    return modelDir;
+  }
+
+  /**
+   * What a short calibration measured: loading the model and decoding the given prompts together
+   * (one batch), so that a season's generation time can be estimated before it runs.
+   *
+   * @param loadSeconds loading the model (0 when this JVM already had it)
+   * @param batch prompts decoded together
+   * @param fixedSeconds a batch's cost besides its decoding steps (prompt pass, set-up)
+   * @param stepSeconds one decoding step of the whole batch
+   * @param budgets each prompt's token budget (its max new tokens)
+   * @param expectedTokens each prompt's expected new tokens: its words to write at the tokens per
+   *     word measured on its text, or its budget when it has no target length
+   */
+  public record DecodeTiming(
+      double loadSeconds, int batch, double fixedSeconds, double stepSeconds,
+      List<Integer> budgets, List<Integer> expectedTokens) {
+
+    /** Seconds to write stories of {@code tokens} new tokens in a batch of this size. */
+    public double batchSeconds(int tokens) {
+      return fixedSeconds + tokens * stepSeconds;
+    }
+  }
+
+  /** New tokens of the two timed runs; their difference gives the step time. */
+  static final int SHORT_RUN = 4;
+  static final int LONG_RUN = 20;
+
+  /**
+   * Loads the model (timed) and decodes up to one batch of {@code prompts} three times: a warm-up,
+   * then {@link #SHORT_RUN} and {@link #LONG_RUN} new tokens for every prompt (end-of-text held
+   * back, so every row runs to the end); the step is the difference over the extra tokens.
+   */
+  public DecodeTiming timeDecoding(List<Prompt> prompts) throws Exception {
+    if (prompts.isEmpty()) {
+      throw new IllegalArgumentException("no prompts to time");
+    }
+    List<Prompt> batch = prompts.subList(0, Math.min(prompts.size(), batching.maxBatchSize()));
+    try (SharedModels<ModelKey, BatchingGenerator>.Lease lease = LanguageModels.acquire(key())) {
+      long start = System.nanoTime();
+      boolean[] loaded = {false};
+      BatchingGenerator generator = lease.get(() -> loaded[0] = true);
+      double load = loaded[0] ? (System.nanoTime() - start) / 1e9 : 0;
+      List<Integer> budgets = new ArrayList<>();
+      List<Integer> expected = new ArrayList<>();
+      for (Prompt prompt : prompts) {
+        int budget = samplingFor(generator, prompt).maxNewTokens();
+        budgets.add(budget);
+        expected.add(prompt.wordsToWrite() <= 0
+            ? budget
+            : Math.min(budget, (int) Math.ceil(prompt.wordsToWrite() * tokensPerWord(generator, prompt))));
+      }
+      decode(generator, batch, 2);
+      double shortRun = decode(generator, batch, SHORT_RUN);
+      double longRun = decode(generator, batch, LONG_RUN);
+      double step = Math.max(0, (longRun - shortRun) / (LONG_RUN - SHORT_RUN));
+      double fixed = Math.max(0, shortRun - SHORT_RUN * step);
+      return new DecodeTiming(load, batch.size(), fixed, step, budgets, expected);
+    }
+  }
+
+  private double decode(BatchingGenerator generator, List<Prompt> batch, int tokens) throws InterruptedException {
+    SamplingSettings exact = new SamplingSettings(sampling.temperature(), sampling.topK(), sampling.topP(),
+        sampling.repetitionPenalty(), sampling.noRepeatNgramSize(), tokens, tokens);
+    long start = System.nanoTime();
+    List<CompletableFuture<GenerationResult>> results = new ArrayList<>();
+    for (Prompt prompt : batch) {
+      results.add(generator.submit(prompt.chat()
+          ? GenerationRequest.ofChat(chat(prompt.text()), exact, prompt.seed())
+          : GenerationRequest.ofText(prompt.text(), exact, prompt.seed())));
+    }
+    generator.await(results, batching);
+    for (CompletableFuture<GenerationResult> result : results) {
+      result.join(); // a prompt the model cannot take fails the calibration, as it would the row
+    }
+    return (System.nanoTime() - start) / 1e9;
+  }
+
+  private double tokensPerWord(BatchingGenerator generator, Prompt prompt) throws InterruptedException {
+    int storyTokens =
+        generator.prepare(GenerationRequest.ofText(prompt.text(), sampling, prompt.seed())).promptIds().length;
+    return StoryLength.tokensPerWord(storyTokens, Pace.words(prompt.text()));
+  }
+
   /**
    * The sampling settings of one prompt: as configured, or with a target length the max new tokens
    * set from the tokens-per-word measured on the story so far (the prompt text: tokenizer count vs
@@ -157,14 +244,12 @@ public final class GptNeoStoryModel implements StoryModel {
     if (prompt.wordsToWrite() <= 0) {
       return sampling;
     }
-    int storyTokens =
-        generator.prepare(GenerationRequest.ofText(prompt.text(), sampling, prompt.seed())).promptIds().length;
     SamplingSettings unbounded = sampling.withMaxNewTokens(Integer.MAX_VALUE);
     GenerationRequest whole = prompt.chat()
         ? GenerationRequest.ofChat(chat(prompt.text()), unbounded, prompt.seed())
         : GenerationRequest.ofText(prompt.text(), unbounded, prompt.seed());
     int room = generator.prepare(whole).maxNewTokens(); // max_position_embeddings minus the prompt
-    double tokensPerWord = StoryLength.tokensPerWord(storyTokens, Pace.words(prompt.text()));
+    double tokensPerWord = tokensPerWord(generator, prompt);
     int budget = StoryLength.tokenBudget(prompt.wordsToWrite(), tokensPerWord, sampling.minNewTokens(), room);
     return sampling.withMaxNewTokens(budget);
   }

@@ -127,7 +127,7 @@ public class GenerateStories extends PTransform<PCollection<EpisodeRequest>, PCo
   }
 
   /** The model's prompt: the prompt template around a prompt, or the brief template around a brief. */
-  static String promptFor(String template, String briefTemplate, EpisodeRequest request) {
+  public static String promptFor(String template, String briefTemplate, EpisodeRequest request) {
     if (request.prompt() != null || request.brief() == null) {
       return fillTemplate(template, request);
     }
@@ -138,12 +138,12 @@ public class GenerateStories extends PTransform<PCollection<EpisodeRequest>, PCo
   }
 
   /** Whether the request is a brief for an instruct model to answer (not a prompt to continue). */
-  static boolean isBrief(EpisodeRequest request) {
+  public static boolean isBrief(EpisodeRequest request) {
     return request.prompt() == null && request.brief() != null;
   }
 
   /** The story's target length in words (minutes × words per minute), or 0 when it has none. */
-  static int targetWords(EpisodeRequest request) {
+  public static int targetWords(EpisodeRequest request) {
     if (request.targetMinutes() == null || request.wordsPerMinute() == null) {
       return 0;
     }
@@ -154,7 +154,7 @@ public class GenerateStories extends PTransform<PCollection<EpisodeRequest>, PCo
    * Words the model still has to write: the target, less the catalogue's prompt for a prompt row
    * (the story begins with it); at least a quarter of the target, 0 when there is no target.
    */
-  static int wordsToWrite(EpisodeRequest request, int targetWords) {
+  public static int wordsToWrite(EpisodeRequest request, int targetWords) {
     if (targetWords <= 0) {
       return 0;
     }
