@@ -94,6 +94,29 @@ public final class LanguageModel implements BatchingGenerator.BatchModel {
     }
   }
 
+  /**
+   * The model family a folder's config.json names, for reports and metrics: {@code llama}, {@code
+   * qwen2} or (everything else, including an unreadable config, which loading reports) {@code
+   * gpt-neo}.
+   */
+  public static String family(Path modelDir) {
+    Path config = modelDir.resolve("config.json");
+    if (!isLlamaFamily(config)) {
+      return "gpt-neo";
+    }
+    try {
+      com.fasterxml.jackson.databind.JsonNode root =
+          new com.fasterxml.jackson.databind.ObjectMapper().readTree(config.toFile());
+      boolean qwen = root.path("model_type").asText("").equals(LlamaConfig.QWEN2);
+      for (com.fasterxml.jackson.databind.JsonNode architecture : root.path("architectures")) {
+        qwen |= architecture.asText().equals("Qwen2ForCausalLM");
+      }
+      return qwen ? "qwen2" : "llama";
+    } catch (java.io.IOException e) {
+      return "gpt-neo";
+    }
+  }
+
   /** Whether config.json names LlamaForCausalLM / Qwen2ForCausalLM (or model_type llama / qwen2). */
   static boolean isLlamaFamily(Path configFile) {
     com.fasterxml.jackson.databind.JsonNode root;

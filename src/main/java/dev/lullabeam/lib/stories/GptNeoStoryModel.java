@@ -7,6 +7,7 @@ import dev.lullabeam.lib.lm.ComputeType;
 import dev.lullabeam.lib.lm.DeviceSpec;
 import dev.lullabeam.lib.lm.GenerationRequest;
 import dev.lullabeam.lib.lm.GenerationResult;
+import dev.lullabeam.lib.lm.LanguageModel;
 import dev.lullabeam.lib.lm.LanguageModels;
 import dev.lullabeam.lib.lm.ModelKey;
 import dev.lullabeam.lib.lm.SamplingSettings;
@@ -38,6 +39,7 @@ public final class GptNeoStoryModel implements StoryModel {
   private final BatchingOptions batching;
   private final SamplingSettings sampling;
   private final String briefSystemPrompt;
+  private final String family;
 
   public GptNeoStoryModel(
       String modelId,
@@ -69,6 +71,7 @@ public final class GptNeoStoryModel implements StoryModel {
     this.sampling = sampling;
     // Fail now, on the launching machine, rather than on every worker.
     key();
+    this.family = LanguageModel.family(Path.of(modelDir));
   }
 
   private ModelKey key() {
@@ -77,7 +80,7 @@ public final class GptNeoStoryModel implements StoryModel {
 
   @Override
   public String name() {
-    return "gpt-neo:" + modelId;
+    return family + ":" + modelId;
   }
 
   @Override
