@@ -87,7 +87,10 @@ public interface StoryModel extends Serializable {
     void close();
   }
 
-  /** The model's name for reports and metrics, e.g. {@code gpt-neo:EleutherAI/gpt-neo-125m}, {@code llama:HuggingFaceTB/SmolLM2-135M}. */
+  /**
+   * The model's name for reports and metrics, e.g. {@code gpt-neo:EleutherAI/gpt-neo-125m} or
+   * {@code llama:HuggingFaceTB/SmolLM2-135M}.
+   */
   String name();
 
   /** Settings worth recording in an episode's JSON (sampling, device, …), in snake_case. */
