@@ -140,6 +140,9 @@ enum SeasonRunner {
     options.setVoiceDir(absolute(options.getVoiceDir()));
     options.setBriefSystemPrompt(absolute(options.getBriefSystemPrompt()));
     options.setBriefTemplate(absolute(options.getBriefTemplate()));
+    options.setWorkDir(absolute(options.getWorkDir()));
+    options.setLexicon(absolute(options.getLexicon()));
+    options.setCover(absolute(options.getCover()));
   }
 
   private static String absolute(String path) {

@@ -75,4 +75,15 @@ class SeasonRunnerTest {
     assertThat(options.getOutput(), is("gs://bucket/out"));
     assertThat(options.getFallbackCatalogue(), is((String) null));
   }
+
+  @Test
+  void clusterRunnersGetAbsoluteWorkDirLexiconAndCover() {
+    SeasonOptions options =
+        options("--workDir=work", "--lexicon=names.csv", "--cover=art/cover.png");
+    options.setRunner(FlinkRunner.class);
+    SeasonRunner.FLINK.prepare(options);
+    assertThat(options.getWorkDir(), is(Path.of("work").toAbsolutePath().toString()));
+    assertThat(options.getLexicon(), is(Path.of("names.csv").toAbsolutePath().toString()));
+    assertThat(options.getCover(), is(Path.of("art/cover.png").toAbsolutePath().toString()));
+  }
 }
