@@ -130,8 +130,9 @@ public final class SeasonPipeline {
             .apply(
                 "SkipCompletedEpisodes",
                 new SkipCompletedEpisodes(
-                    outputs, options.getVoice(), options.getSeason(), options.isOverwrite(),
-                    EpisodeMixer.tailSeconds(options.getWindDownMinutes() * 60)));
+                        outputs, options.getVoice(), options.getSeason(), options.isOverwrite(),
+                        EpisodeMixer.tailSeconds(options.getWindDownMinutes() * 60))
+                    .withLexicon(lexicon(options), options.getMaxSentenceChars()));
 
     PCollectionTuple stories =
         pending.get(SkipCompletedEpisodes.TO_MAKE).apply("TakeWrittenStories", new TakeWrittenStories());
@@ -220,7 +221,8 @@ public final class SeasonPipeline {
                 backgroundView, options.getSeason(), store, options.getWindDownMinutes()));
 
     PCollection<EpisodeOutcome> writtenEpisodes =
-        mixed.get(MixEpisode.MIXED).apply("WriteEpisodes", new WriteEpisodes(outputs, options.getSeason()));
+        mixed.get(MixEpisode.MIXED).apply("WriteEpisodes", new WriteEpisodes(outputs, options.getSeason())
+                .withLexicon(lexicon(options), options.getMaxSentenceChars()));
 
     PCollection<EpisodeOutcome> outcomes =
         PCollectionList.of(catalogue.get(ReadCatalogue.BAD_ROWS))

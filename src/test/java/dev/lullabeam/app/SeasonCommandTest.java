@@ -271,6 +271,45 @@ class SeasonCommandTest {
   }
 
   @Test
+  void aLexiconThatSaysTheStoryDifferentlyMakesTheEpisodeAgainAndOneItDoesNotUseDoesNot()
+      throws IOException {
+    Path oneStory = work.resolve("named-story.csv");
+    Files.writeString(
+        oneStory, "id,topic,story\nsiobhan,ocean,\"Siobhan sailed under the moon. She rocked gently.\"\n");
+    Path lexicon = work.resolve("names.csv");
+    Files.writeString(lexicon, "Siobhan,shiv awn\n");
+    Path output = work.resolve("lexicon-out");
+    String[] season = {
+      "season", "--catalogue", oneStory.toString(), "--output", output.toString(),
+      "--backgrounds", BACKGROUNDS, "--progressSeconds=0", "--lexicon", lexicon.toString()
+    };
+    Run first = lullabeam(season);
+    assertThat(first.err, first.exit, is(0));
+    JsonNode json = JSON.readTree(output.resolve("episodes/siobhan.json").toFile());
+    String firstHash = json.path("lexicon_hash").asText();
+    assertThat(firstHash.length(), is(16));
+    assertThat(json.path("story").asText(), containsString("Siobhan")); // the transcript's form
+
+    // An entry the story never uses changes nothing: the episode is reused.
+    Files.writeString(lexicon, "Siobhan,shiv awn\nNiamh,neeve\n");
+    Run unused = lullabeam(season);
+    assertThat(unused.err, unused.exit, is(0));
+    assertThat(JSON.readTree(output.resolve("report.json").toFile()).path("totals").path("reused").asInt(), is(1));
+
+    // Saying the name differently makes it again, without --overwrite.
+    Files.writeString(lexicon, "Siobhan,shuh vawn\nNiamh,neeve\n");
+    Run changed = lullabeam(season);
+    assertThat(changed.err, changed.exit, is(0));
+    JsonNode totals = JSON.readTree(output.resolve("report.json").toFile()).path("totals");
+    assertThat(totals.path("reused").asInt(), is(0));
+    assertThat(totals.path("ok").asInt(), is(1));
+    String secondHash =
+        JSON.readTree(output.resolve("episodes/siobhan.json").toFile()).path("lexicon_hash").asText();
+    assertThat(secondHash.length(), is(16));
+    assertThat(secondHash.equals(firstHash), is(false));
+  }
+
+  @Test
   void aFullDiskStillGetsAReportOfEveryRowLeavesNoPartialFilesAndExitsOne() throws Exception {
     Path twoStories = work.resolve("two-stories.csv");
     Files.writeString(

@@ -175,7 +175,47 @@ public final class Lexicon implements Serializable {
     return out.toString();
   }
 
-  private record Combined(Pattern pattern, List<String> said) {}
+  /**
+   * A fingerprint of the entries that change what {@code voice} says in these sentences (their
+   * spoken forms, before the lexicon): the sorted written → said pairs that match, hashed; empty
+   * when none matches. An episode records it, so that a rerun with a lexicon that says its words
+   * differently makes the episode again, while edits to entries it never uses change nothing.
+   */
+  public String fingerprint(Iterable<String> spokenSentences, String voice) {
+    if (entries.isEmpty()) {
+      return "";
+    }
+    Combined combined = byVoice().computeIfAbsent(voice, this::combine);
+    if (combined == null) {
+      return "";
+    }
+    java.util.TreeSet<String> used = new java.util.TreeSet<>();
+    for (String spoken : spokenSentences) {
+      Matcher m = combined.pattern.matcher(spoken);
+      while (m.find()) {
+        int group = 1;
+        while (m.group(group) == null) {
+          group++;
+        }
+        used.add(combined.written.get(group - 1) + "\u0000" + combined.said.get(group - 1));
+      }
+    }
+    if (used.isEmpty()) {
+      return "";
+    }
+    try {
+      java.security.MessageDigest sha = java.security.MessageDigest.getInstance("SHA-256");
+      for (String pair : used) {
+        sha.update(pair.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        sha.update((byte) '\n');
+      }
+      return java.util.HexFormat.of().formatHex(sha.digest()).substring(0, 16);
+    } catch (java.security.NoSuchAlgorithmException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  private record Combined(Pattern pattern, List<String> written, List<String> said) {}
 
   private Map<String, Combined> byVoice() {
     Map<String, Combined> cache = combined;
@@ -198,15 +238,17 @@ public final class Lexicon implements Serializable {
       return null;
     }
     StringBuilder regex = new StringBuilder();
+    List<String> written = new ArrayList<>();
     List<String> said = new ArrayList<>();
     for (Entry e : applicable) {
       if (regex.length() > 0) {
         regex.append('|');
       }
       regex.append('(').append(pattern(e.written()).pattern()).append(')');
+      written.add(e.written());
       said.add(e.said());
     }
-    return new Combined(Pattern.compile(regex.toString()), said);
+    return new Combined(Pattern.compile(regex.toString()), written, said);
   }
 
   static Pattern pattern(String written) {

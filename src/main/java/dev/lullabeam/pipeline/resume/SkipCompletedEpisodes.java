@@ -1,6 +1,7 @@
 package dev.lullabeam.pipeline.resume;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.lullabeam.pipeline.sentences.LexiconFile;
 import dev.lullabeam.pipeline.write.EpisodeJson;
 import dev.lullabeam.lib.storage.SeasonStorage;
 import dev.lullabeam.lib.storage.StoredObject;
@@ -8,6 +9,7 @@ import dev.lullabeam.pipeline.write.OutputFiles;
 import dev.lullabeam.pipeline.write.OutputLocation;
 import dev.lullabeam.values.EpisodeOutcome;
 import dev.lullabeam.lib.audio.EpisodeMixer;
+import dev.lullabeam.lib.lexicon.Lexicon;
 import dev.lullabeam.values.EpisodeRequest;
 import java.io.IOException;
 import java.util.Optional;
@@ -44,6 +46,8 @@ public class SkipCompletedEpisodes
   private final String season;
   private final boolean overwrite;
   private final double tailSeconds;
+  private Lexicon lexicon = Lexicon.EMPTY;
+  private int maxSentenceChars;
 
   /** @param output where earlier runs wrote the season: a local folder or a bucket */
   public SkipCompletedEpisodes(
@@ -61,11 +65,21 @@ public class SkipCompletedEpisodes
     this.tailSeconds = tailSeconds;
   }
 
+  /**
+   * The season's lexicon and sentence split: an episode whose story the lexicon would now say
+   * differently ({@link LexiconFile#fingerprint}) is made again.
+   */
+  public SkipCompletedEpisodes withLexicon(Lexicon lexicon, int maxSentenceChars) {
+    this.lexicon = lexicon;
+    this.maxSentenceChars = maxSentenceChars;
+    return this;
+  }
+
   @Override
   public PCollectionTuple expand(PCollection<EpisodeRequest> requests) {
     return requests.apply(
         "CheckExistingOutputs",
-        ParDo.of(new SkipFn(output, defaultVoice, season, overwrite, tailSeconds))
+        ParDo.of(new SkipFn(output, defaultVoice, season, overwrite, tailSeconds, lexicon, maxSentenceChars))
             .withOutputTags(TO_MAKE, TupleTagList.of(REUSED)));
   }
 
@@ -77,16 +91,21 @@ public class SkipCompletedEpisodes
     private final String season;
     private final boolean overwrite;
     private final double tailSeconds;
+    private final Lexicon lexicon;
+    private final int maxSentenceChars;
     private final Counter reused = Metrics.counter("lullabeam", "episodes_reused");
     private transient SeasonStorage storage;
 
     SkipFn(
-        OutputLocation output, String defaultVoice, String season, boolean overwrite, double tailSeconds) {
+        OutputLocation output, String defaultVoice, String season, boolean overwrite, double tailSeconds,
+        Lexicon lexicon, int maxSentenceChars) {
       this.output = output;
       this.defaultVoice = defaultVoice;
       this.season = season;
       this.overwrite = overwrite;
       this.tailSeconds = tailSeconds;
+      this.lexicon = lexicon;
+      this.maxSentenceChars = maxSentenceChars;
     }
 
     @Setup
@@ -128,7 +147,10 @@ public class SkipCompletedEpisodes
                 ? "its row, track number or season changed"
                 : Math.abs(json.path("tail_s").asDouble(EpisodeMixer.TAIL_SECONDS) - tailSeconds) > 1e-3
                     ? "its wind-down changed"
-                    : firstNonNull(mismatch(json, id, "mp3"), mismatch(json, id, "vtt"));
+                    : !LexiconFile.fingerprint(lexicon, json.path("story").asText(null), maxSentenceChars, voice)
+                            .equals(json.path("lexicon_hash").asText(""))
+                        ? "the lexicon says its story differently"
+                        : firstNonNull(mismatch(json, id, "mp3"), mismatch(json, id, "vtt"));
         if (mismatch != null) {
           LOG.info("Episode {} is made again: {}", id, mismatch);
           return null;

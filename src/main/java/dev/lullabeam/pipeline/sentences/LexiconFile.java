@@ -1,11 +1,15 @@
 package dev.lullabeam.pipeline.sentences;
 
 import dev.lullabeam.lib.lexicon.Lexicon;
+import dev.lullabeam.lib.text.StorySentence;
+import dev.lullabeam.lib.text.StoryText;
 import dev.lullabeam.lib.text.TextDecoding;
 import dev.lullabeam.lib.voices.Voices;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.channels.Channels;
+import java.util.ArrayList;
+import java.util.List;
 import org.apache.beam.sdk.io.FileSystems;
 
 /** The {@code --lexicon} file, read through Beam's file systems (a local path or e.g. gs://). */
@@ -36,5 +40,20 @@ public final class LexiconFile {
       throw new Lexicon.LexiconException("lexicon " + path + " cannot be read: " + e.getMessage());
     }
     return Lexicon.parse(text, "lexicon " + path, Voices::isKnown);
+  }
+
+  /**
+   * The lexicon's fingerprint for a story as a season splits and speaks it ({@link
+   * Lexicon#fingerprint}): the entries that change what {@code voice} says in it; empty for none.
+   */
+  public static String fingerprint(Lexicon lexicon, String story, int maxSentenceChars, String voice) {
+    if (lexicon.isEmpty() || story == null) {
+      return "";
+    }
+    List<String> spoken = new ArrayList<>();
+    for (StorySentence sentence : StoryText.sentences(story, maxSentenceChars)) {
+      spoken.add(sentence.spoken());
+    }
+    return lexicon.fingerprint(spoken, voice);
   }
 }

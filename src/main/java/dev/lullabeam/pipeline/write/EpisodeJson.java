@@ -69,6 +69,16 @@ public final class EpisodeJson {
   public static byte[] of(
       MixedEpisode episode, String season, String makeId, byte[] mp3, byte[] vtt,
       double writeSeconds) {
+    return of(episode, season, makeId, mp3, vtt, writeSeconds, "");
+  }
+
+  /**
+   * As above, with the fingerprint of the lexicon entries that change what the voice says in
+   * this story ({@code lexicon_hash}, left out when none does, so older JSONs still match).
+   */
+  public static byte[] of(
+      MixedEpisode episode, String season, String makeId, byte[] mp3, byte[] vtt,
+      double writeSeconds, String lexiconHash) {
     EpisodeRequest request = episode.plan().request();
     ObjectNode root = JSON.createObjectNode();
     root.put("id", request.id());
@@ -99,6 +109,9 @@ public final class EpisodeJson {
       root.put("loudness_warning", episode.loudnessWarning());
     }
     root.put("source_hash", sourceHash(request, episode.plan().voice(), season));
+    if (!lexiconHash.isEmpty()) {
+      root.put("lexicon_hash", lexiconHash);
+    }
     ObjectNode files = root.putObject("files");
     describe(files.putObject("mp3"), mp3);
     describe(files.putObject("vtt"), vtt);

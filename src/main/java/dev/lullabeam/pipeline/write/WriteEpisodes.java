@@ -4,6 +4,8 @@ import dev.lullabeam.lib.storage.PreconditionFailedException;
 import dev.lullabeam.lib.storage.SeasonStorage;
 import dev.lullabeam.lib.storage.WriteCondition;
 import dev.lullabeam.lib.text.WebVtt;
+import dev.lullabeam.lib.lexicon.Lexicon;
+import dev.lullabeam.pipeline.sentences.LexiconFile;
 import dev.lullabeam.values.MixedEpisode;
 import dev.lullabeam.values.EpisodeOutcome;
 import dev.lullabeam.values.EpisodeRequest;
@@ -38,9 +40,22 @@ public class WriteEpisodes extends PTransform<PCollection<MixedEpisode>, PCollec
   private final String season;
 
   /** @param season the season's name, part of what each episode's JSON says it was made from */
+  private Lexicon lexicon = Lexicon.EMPTY;
+  private int maxSentenceChars;
+
   public WriteEpisodes(OutputLocation output, String season) {
     this.output = output;
     this.season = season;
+  }
+
+  /**
+   * The season's lexicon and sentence split: each episode's JSON records which entries change what
+   * its voice says ({@code lexicon_hash}), so that a rerun notices a lexicon that says it differently.
+   */
+  public WriteEpisodes withLexicon(Lexicon lexicon, int maxSentenceChars) {
+    this.lexicon = lexicon;
+    this.maxSentenceChars = maxSentenceChars;
+    return this;
   }
 
   /** Into a local folder (or a folder of any Beam file system). */
@@ -50,7 +65,7 @@ public class WriteEpisodes extends PTransform<PCollection<MixedEpisode>, PCollec
 
   @Override
   public PCollection<EpisodeOutcome> expand(PCollection<MixedEpisode> episodes) {
-    return episodes.apply("WriteFiles", ParDo.of(new WriteEpisodeFn(output, season)));
+    return episodes.apply("WriteFiles", ParDo.of(new WriteEpisodeFn(output, season, lexicon, maxSentenceChars)));
   }
 
   /** How many stories the language model wrote (0 for written stories). */
@@ -63,12 +78,16 @@ public class WriteEpisodes extends PTransform<PCollection<MixedEpisode>, PCollec
 
     private final OutputLocation output;
     private final String season;
+    private final Lexicon lexicon;
+    private final int maxSentenceChars;
     private final Counter audioMillis = Metrics.counter("lullabeam", "audio_ms");
     private transient SeasonStorage storage;
 
-    WriteEpisodeFn(OutputLocation output, String season) {
+    WriteEpisodeFn(OutputLocation output, String season, Lexicon lexicon, int maxSentenceChars) {
       this.output = output;
       this.season = season;
+      this.lexicon = lexicon;
+      this.maxSentenceChars = maxSentenceChars;
     }
 
     @Setup
@@ -104,7 +123,11 @@ public class WriteEpisodes extends PTransform<PCollection<MixedEpisode>, PCollec
         replace(files.get(1), vtt, "text/vtt", written);
         double seconds = (System.nanoTime() - start) / 1e9;
         replace(
-            files.get(2), EpisodeJson.of(episode, season, makeId, mp3, vtt, seconds), "application/json",
+            files.get(2),
+            EpisodeJson.of(
+                episode, season, makeId, mp3, vtt, seconds,
+                LexiconFile.fingerprint(lexicon, request.story(), maxSentenceChars, episode.plan().voice())),
+            "application/json",
             written);
         FileSystems.delete(List.of(mixedMp3), MoveOptions.StandardMoveOptions.IGNORE_MISSING_FILES);
       } catch (IOException | RuntimeException e) {

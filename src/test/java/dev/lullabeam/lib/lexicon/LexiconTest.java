@@ -5,6 +5,7 @@ import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.is;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
+import java.util.List;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 
@@ -14,6 +15,25 @@ class LexiconTest {
 
   private static Lexicon lexicon(String csv) throws Lexicon.LexiconException {
     return Lexicon.parse(csv, "names.csv", VOICES::contains);
+  }
+
+  @Test
+  void theFingerprintNamesOnlyTheEntriesThatChangeWhatTheVoiceSays() throws Exception {
+    List<String> story = List.of("Siobhan sailed home.", "The moon was bright.");
+    Lexicon one = lexicon("Siobhan,shiv awn\n");
+    String used = one.fingerprint(story, "cmu-slt-hsmm");
+    assertThat(used.length(), is(16));
+    // An entry the story does not use, or one for another voice, leaves it as it was.
+    assertThat(lexicon("Siobhan,shiv awn\nNiamh,neeve\n").fingerprint(story, "cmu-slt-hsmm"), is(used));
+    assertThat(lexicon("Siobhan,shiv awn\nmoon,mooon,tacotron2-melgan\n").fingerprint(story, "cmu-slt-hsmm"),
+        is(used));
+    // Saying it differently, or saying another word of the story, changes it.
+    assertThat(lexicon("Siobhan,shuh vawn\n").fingerprint(story, "cmu-slt-hsmm").equals(used), is(false));
+    assertThat(lexicon("Siobhan,shiv awn\nmoon,mooon\n").fingerprint(story, "cmu-slt-hsmm").equals(used),
+        is(false));
+    // Nothing used, nothing to record.
+    assertThat(lexicon("Niamh,neeve\n").fingerprint(story, "cmu-slt-hsmm"), is(""));
+    assertThat(Lexicon.EMPTY.fingerprint(story, "cmu-slt-hsmm"), is(""));
   }
 
   @Test
