@@ -75,6 +75,39 @@ class MaryVoiceTest {
     }
   }
 
+  @Test
+  void concurrentSynthesisAtAPaceGivesTheSameAudioAsOneAtATime() throws Exception {
+    // speak(text, speed) goes through the second interface (RAWMARYXML with a prosody rate); mixed
+    // with plain calls, as a season with per-row paces makes them.
+    try (SharedModels<String, Voice>.Lease lease = Voices.acquire(Voices.DEFAULT)) {
+      Voice voice = lease.get();
+      List<AudioClip> slow = new ArrayList<>();
+      List<AudioClip> plain = new ArrayList<>();
+      for (String sentence : SENTENCES) {
+        slow.add(voice.speak(sentence, 0.8));
+        plain.add(voice.speak(sentence));
+      }
+      assertThat(slow.get(0).length(), greaterThan(plain.get(0).length()));
+      ExecutorService pool = Executors.newFixedThreadPool(4);
+      try {
+        List<Future<AudioClip>> parallel = new ArrayList<>();
+        for (int round = 0; round < 3; round++) {
+          for (String sentence : SENTENCES) {
+            parallel.add(pool.submit(() -> voice.speak(sentence, 0.8)));
+            parallel.add(pool.submit(() -> voice.speak(sentence)));
+          }
+        }
+        for (int i = 0; i < parallel.size(); i++) {
+          int sentence = (i / 2) % SENTENCES.size();
+          AudioClip expected = i % 2 == 0 ? slow.get(sentence) : plain.get(sentence);
+          assertThat("call " + i, parallel.get(i).get(), is(expected));
+        }
+      } finally {
+        pool.shutdownNow();
+      }
+    }
+  }
+
   private static void speakConcurrently(Voice voice) throws Exception {
     List<AudioClip> sequential = new ArrayList<>();
     for (String sentence : SENTENCES) {
