@@ -23,10 +23,10 @@ public final class EpisodeMixer {
   public static final double MAX_TRUE_PEAK_DBTP = -1.0;
   /** The limiter aims below the ceiling: MP3 encoding raises true peaks a little. */
   static final double LIMITER_CEILING_DB = -1.6;
-  /** How far from the target limited audio may measure before its gain is corrected. */
-  static final double LOUDNESS_TOLERANCE_LU = 0.3;
+  /** How far from the aim limited audio may measure before its gain is corrected. */
+  static final double LOUDNESS_TOLERANCE_LU = 0.1;
   static final int MAX_ENCODES = 3;
-  static final int LIMIT_PASSES = 3;
+  static final int LIMIT_PASSES = 6;
   /** See {@link #encodingLossLu}. */
   static final double ENCODING_LOSS_LU = 0.45;
   static final double LIMITER_ATTACK_SECONDS = 0.005;
@@ -136,9 +136,10 @@ public final class EpisodeMixer {
     // -inf: aim as ffmpeg's -70 LUFS floor did.
     Loudness mixLoudness = LoudnessMeter.measure(samples, 2, rate);
     double mixLufs = Double.isFinite(mixLoudness.integratedLufs()) ? mixLoudness.integratedLufs() : -70;
-    double lossLu = encodingLossLu(samples, rate, mixLufs);
-    double gainDb = TARGET_LUFS + lossLu - mixLufs;
+    double aimLufs = TARGET_LUFS + encodingLossLu(samples, rate, mixLufs);
+    double gainDb = aimLufs - mixLufs;
     double ceilingDb = LIMITER_CEILING_DB;
+    double sampleCeilingDb = ceilingDb;
     Path mp3 = workDir.resolve("episode.mp3");
     Loudness loudness = null;
     Loudness narrationLoudness = null;
@@ -153,7 +154,11 @@ public final class EpisodeMixer {
       if (mixLoudness.truePeakDbtp() + gainDb <= ceilingDb) {
         out = scaled(samples, Levels.fromDb(gainDb));
       } else {
-        out = limitToTarget(samples, rate, gainDb, ceilingDb, TARGET_LUFS + lossLu);
+        Limited limited =
+            limitToTarget(samples, rate, gainDb, Math.min(sampleCeilingDb, ceilingDb), ceilingDb, aimLufs);
+        out = limited.samples();
+        gainDb = limited.gainDb();
+        sampleCeilingDb = limited.sampleCeilingDb();
       }
       long p1 = System.nanoTime();
       encode(out, rate, tags, mp3);
@@ -180,7 +185,7 @@ public final class EpisodeMixer {
       // The safety net: encode again, the gain corrected by what this encode missed by.
       if (peakOk) {
         gainDb += loudnessError;
-        lossLu += loudnessError;
+        aimLufs += loudnessError;
       } else {
         ceilingDb -= loudness.truePeakDbtp() - MAX_TRUE_PEAK_DBTP + 0.3;
       }
@@ -222,16 +227,23 @@ public final class EpisodeMixer {
     return out;
   }
 
+  /** Limited audio, with the gain and the sample ceiling that gave it. */
+  record Limited(float[] samples, double gainDb, double sampleCeilingDb) {}
+
   /**
-   * Applies gain and the look-ahead limiter; the limiter takes some loudness away and inter-sample
-   * peaks may pass its sample ceiling, so the limited audio is measured in the JVM and the gain
-   * raised and the ceiling lowered (at most {@link #LIMIT_PASSES} passes) until it measures within
-   * {@link #LOUDNESS_TOLERANCE_LU} of the aim with its true peak under {@code ceilingDb}.
+   * Applies gain and the look-ahead limiter. The limiter takes loudness away and inter-sample
+   * peaks may pass its sample ceiling, so the limited audio is measured in the JVM, then the gain
+   * raised (by the error over the slope the last two passes showed: a hard-limited mix gains less
+   * than a decibel per decibel) and the sample ceiling lowered, at most {@link #LIMIT_PASSES}
+   * passes, until it measures within {@link #LOUDNESS_TOLERANCE_LU} of {@code aimLufs} with its
+   * true peak under {@code ceilingDb}.
    */
-  static float[] limitToTarget(
-      float[] samples, int rate, double gainDb, double ceilingDb, double aimLufs) {
-    double sampleCeilingDb = ceilingDb;
+  static Limited limitToTarget(
+      float[] samples, int rate, double gainDb, double sampleCeilingDb, double ceilingDb,
+      double aimLufs) {
     float[] limited = null;
+    double previousGain = Double.NaN;
+    double previousLufs = Double.NaN;
     for (int pass = 0; pass < LIMIT_PASSES; pass++) {
       limited =
           PeakLimiter.limit(
@@ -240,17 +252,22 @@ public final class EpisodeMixer {
       Loudness measured = LoudnessMeter.measure(limited, 2, rate);
       double error = aimLufs - measured.integratedLufs();
       double over = measured.truePeakDbtp() - ceilingDb;
-      if (Math.abs(error) <= LOUDNESS_TOLERANCE_LU && over <= 0) {
+      if ((Math.abs(error) <= LOUDNESS_TOLERANCE_LU && over <= 0) || !Double.isFinite(error)) {
         break;
       }
-      if (Double.isFinite(error)) {
-        gainDb += error;
+      double step = error;
+      if (Double.isFinite(previousGain) && gainDb != previousGain) {
+        double slope = (measured.integratedLufs() - previousLufs) / (gainDb - previousGain);
+        step = error / Math.max(0.1, Math.min(1.0, slope));
       }
+      previousGain = gainDb;
+      previousLufs = measured.integratedLufs();
+      gainDb += Math.max(-12, Math.min(12, step));
       if (over > 0) {
         sampleCeilingDb -= over + 0.05;
       }
     }
-    return limited;
+    return new Limited(limited, gainDb, sampleCeilingDb);
   }
 
   /** Encodes stereo float audio, fed to ffmpeg through its standard input. */

@@ -55,8 +55,15 @@ public final class LoudnessMeter {
    */
   private static final double[][] INTERPOLATOR = interpolator(4);
 
-  /** Output points of the interpolator computed at a time. */
-  private static final int CHUNK = 4096;
+  /**
+   * The most any interpolated point can exceed the largest absolute input it reads: the largest
+   * sum of absolute taps over the phases. A chunk whose samples, times this bound, cannot beat the
+   * peak found so far holds no higher point, and its interpolation is skipped (exact).
+   */
+  private static final double INTERPOLATOR_GAIN_BOUND = gainBound(INTERPOLATOR);
+
+  /** Output points of the interpolator computed (or skipped) at a time. */
+  private static final int CHUNK = 1024;
 
   private LoudnessMeter() {}
 
@@ -183,10 +190,15 @@ public final class LoudnessMeter {
     double peak = 0;
     for (int start = 0; start < points; start += CHUNK) {
       int count = Math.min(CHUNK, points - start);
+      double windowPeak = 0;
       for (int j = 0; j < TAPS - 1 + count; j++) {
         int i = start - TAPS + 1 + j;
         window[j] = i >= 0 && i < frames ? samples[i * channels + channel] : 0;
-        peak = Math.max(peak, Math.abs(window[j]));
+        windowPeak = Math.max(windowPeak, Math.abs(window[j]));
+      }
+      peak = Math.max(peak, windowPeak);
+      if (windowPeak * INTERPOLATOR_GAIN_BOUND <= peak) {
+        continue; // no point between these samples can beat the peak so far
       }
       for (double[] phase : INTERPOLATOR) {
         Arrays.fill(interpolated, 0);
@@ -230,6 +242,18 @@ public final class LoudnessMeter {
       }
     }
     return phases;
+  }
+
+  private static double gainBound(double[][] phases) {
+    double bound = 1;
+    for (double[] phase : phases) {
+      double sum = 0;
+      for (double tap : phase) {
+        sum += Math.abs(tap);
+      }
+      bound = Math.max(bound, sum);
+    }
+    return bound;
   }
 
   /** The modified Bessel function I0 of the Kaiser window, by its power series. */

@@ -1,7 +1,5 @@
 package dev.lullabeam.lib.audio;
 
-import java.util.ArrayDeque;
-
 /**
  * A look-ahead peak limiter on whole interleaved buffers in memory: applies a gain and holds every
  * sample under a ceiling, with no sample over it by construction.
@@ -44,7 +42,9 @@ public final class PeakLimiter {
     float[] out = new float[samples.length];
     // Window minimum over frames [m, m + lookAhead] by a monotonic deque of indices, for m from
     // -lookAhead so that the average below has values for its first frames too.
-    ArrayDeque<Integer> window = new ArrayDeque<>();
+    int[] window = new int[lookAhead + 2]; // a ring of frame indices, needed[] increasing
+    int head = 0; // index of the oldest entry
+    int size = 0;
     double[] ring = new double[lookAhead + 1];
     java.util.Arrays.fill(ring, 1.0);
     double ringSum = lookAhead + 1;
@@ -53,15 +53,17 @@ public final class PeakLimiter {
     for (int m = -lookAhead; m < frames; m++) {
       int last = Math.min(frames - 1, m + lookAhead);
       for (; next <= last; next++) {
-        while (!window.isEmpty() && needed[window.peekLast()] >= needed[next]) {
-          window.pollLast();
+        while (size > 0 && needed[window[(head + size - 1) % window.length]] >= needed[next]) {
+          size--;
         }
-        window.addLast(next);
+        window[(head + size) % window.length] = next;
+        size++;
       }
-      while (!window.isEmpty() && window.peekFirst() < m) {
-        window.pollFirst();
+      while (size > 0 && window[head] < m) {
+        head = (head + 1) % window.length;
+        size--;
       }
-      double minimum = window.isEmpty() ? 1.0 : needed[window.peekFirst()];
+      double minimum = size == 0 ? 1.0 : needed[window[head]];
       released =
           minimum <= released ? minimum : released + (minimum - released) * releaseCoefficient;
       int slot = Math.floorMod(m, lookAhead + 1);
