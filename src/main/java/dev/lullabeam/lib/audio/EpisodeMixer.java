@@ -145,7 +145,7 @@ public final class EpisodeMixer {
     Loudness narrationLoudness = null;
     boolean onTarget = false;
     int encodes = 0;
-    long prepare = t2 - t1;
+    long prepare = System.nanoTime() - t1;
     long encodeNanos = 0;
     long measureNanos = 0;
     for (int attempt = 0; attempt < MAX_ENCODES; attempt++) {
@@ -165,13 +165,18 @@ public final class EpisodeMixer {
       encodes++;
       long p2 = System.nanoTime();
       float[] decoded = decode(mp3, rate);
-      loudness = LoudnessMeter.measure(decoded, 2, rate);
-      // The narration's own level in the final file, from the same decode: a long quiet
-      // wind-down must not pull it off.
-      int from = Math.min(decoded.length, 2 * lead);
-      int to = Math.min(decoded.length, 2 * (lead + narration.length()));
+      // The narration's own level in the final file, from the same decode and the same
+      // K-weighting pass: a long quiet wind-down must not pull it off.
+      int decodedFrames = decoded.length / 2;
+      Loudness[] measured =
+          LoudnessMeter.measure(
+              decoded, 2, rate, Math.min(decodedFrames, lead),
+              Math.min(decodedFrames, lead + narration.length()));
+      loudness = measured[0];
       narrationLoudness =
-          LoudnessMeter.measure(java.util.Arrays.copyOfRange(decoded, from, to), 2, rate);
+          measured[1] != null
+              ? measured[1]
+              : new Loudness(Double.NEGATIVE_INFINITY, Double.NEGATIVE_INFINITY, 0);
       long p3 = System.nanoTime();
       prepare += p1 - p0;
       encodeNanos += p2 - p1;
