@@ -1,5 +1,7 @@
 package dev.lullabeam.lib.audio;
 
+import java.util.Arrays;
+
 /**
  * A look-ahead peak limiter on whole interleaved buffers in memory: applies a gain and holds every
  * sample under a ceiling, with no sample over it by construction.
@@ -46,7 +48,7 @@ public final class PeakLimiter {
     int head = 0; // index of the oldest entry
     int size = 0;
     double[] ring = new double[lookAhead + 1];
-    java.util.Arrays.fill(ring, 1.0);
+    Arrays.fill(ring, 1.0);
     double ringSum = lookAhead + 1;
     double released = 1.0;
     int next = 0;

@@ -9,6 +9,7 @@ import static org.hamcrest.Matchers.nullValue;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -91,7 +92,7 @@ class EpisodeMixerLoudnessTest {
     // ffmpeg over the same span.
     Loudness narration =
         Loudness.measure(
-            java.util.List.of("-ss", "7.000", "-t", "12.000", "-i", mp3.toString()));
+            List.of("-ss", "7.000", "-t", "12.000", "-i", mp3.toString()));
     assertThat(
         mixed.narrationLoudness().integratedLufs(), closeTo(narration.integratedLufs(), 0.2));
   }
