@@ -26,10 +26,13 @@ public final class EpisodeMixer {
   /** How far from the aim limited audio may measure before its gain is corrected. */
   static final double LOUDNESS_TOLERANCE_LU = 0.1;
   static final int MAX_ENCODES = 3;
+  /** Limiter passes (each measured in the JVM) before an encode. */
   static final int LIMIT_PASSES = 6;
+  /** The limiter's sample ceiling starts this far under its true-peak ceiling. */
   static final double INTER_SAMPLE_MARGIN_DB = 0.1;
   /** See {@link #encodingLossLu}. */
   static final double ENCODING_LOSS_LU = 0.45;
+  /** The limiter's look-ahead and release, as the alimiter it replaces had them. */
   static final double LIMITER_ATTACK_SECONDS = 0.005;
   static final double LIMITER_RELEASE_SECONDS = 0.080;
   /** Costs of the mix steps, summed over this JVM (read by bench-season). */
@@ -159,7 +162,9 @@ public final class EpisodeMixer {
         out = scaled(samples, Levels.fromDb(gainDb));
       } else {
         Limited limited =
-            limitToTarget(samples, rate, gainDb, Math.min(sampleCeilingDb, ceilingDb), ceilingDb, aimLufs);
+            limitToTarget(
+                samples, rate, gainDb,
+                Math.min(sampleCeilingDb, ceilingDb - INTER_SAMPLE_MARGIN_DB), ceilingDb, aimLufs);
         out = limited.samples();
         gainDb = limited.gainDb();
         sampleCeilingDb = limited.sampleCeilingDb();
@@ -208,10 +213,6 @@ public final class EpisodeMixer {
         onTarget ? null : offTarget(loudness),
         narrationLoudness,
         tailSeconds);
-  }
-
-  private static String seconds(double value) {
-    return String.format(Locale.ROOT, "%.3f", value);
   }
 
   /** What is wrong with an MP3 that is still off target after {@link #MAX_ENCODES} encodes. */
