@@ -17,7 +17,7 @@ package dev.lullabeam.lib.audio;
  *       exp(out − L).
  * </ul>
  *
- * <p>EpisodeMixerTest / VoiceCompressorTest compare it with ffmpeg's filter on speech-like and
+ * <p>VoiceCompressorTest compares it with ffmpeg's filter on speech-like and
  * noise material (tolerance stated there).
  */
 public final class VoiceCompressor {
