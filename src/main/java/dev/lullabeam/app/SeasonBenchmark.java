@@ -12,6 +12,8 @@ import org.joda.time.Duration;
 import dev.lullabeam.pipeline.catalogue.CatalogueParser;
 import dev.lullabeam.values.EpisodeRequest;
 import dev.lullabeam.lib.voice.Voice;
+import dev.lullabeam.lib.audio.EpisodeMixer;
+import dev.lullabeam.lib.audio.MixCosts;
 import dev.lullabeam.lib.models.SharedModels;
 import dev.lullabeam.lib.voices.Voices;
 import dev.lullabeam.lib.text.StorySentence;
@@ -128,6 +130,7 @@ public final class SeasonBenchmark implements Callable<Integer> {
 
     // The season: same stories, whole pipeline, same JVM. The sentence counter tells when
     // speaking ended; what follows is assembly, mixing and writing.
+    MixCosts.Snapshot mixBefore = EpisodeMixer.COSTS.snapshot();
     long cpu1 = processCpuNanos();
     long t1 = System.nanoTime();
     PipelineResult result = launcher.start(season);
@@ -141,6 +144,7 @@ public final class SeasonBenchmark implements Callable<Integer> {
     } while (state == null || !state.isTerminal());
     double seasonWall = seconds(t1);
     double seasonCores = (processCpuNanos() - cpu1) / 1e9 / seasonWall;
+    MixCosts.Snapshot mix = EpisodeMixer.COSTS.snapshot().minus(mixBefore);
     if (state != PipelineResult.State.DONE) {
       spec.commandLine().getErr().println("bench-season: the season ended in state " + state);
       return 1;
@@ -167,6 +171,11 @@ public final class SeasonBenchmark implements Callable<Integer> {
         speakingEnded, seasonWall - speakingEnded);
     out.printf("per-episode stage times, summed         synthesis %.1f s, mix %.1f s (wall time of each task, several run at once)%n",
         synthesisSeconds, mixSeconds);
+    out.printf("mix steps, summed over %d episodes      compress %.1f s, bed + loudness + limiter %.1f s, encode %.1f s, measure the MP3 %.1f s (decode + JVM meter); %d encodes, %d episodes encoded more than once%n",
+        mix.episodes(), mix.compressSeconds(), mix.bedLoudnessLimiterSeconds(), mix.encodeSeconds(),
+        mix.measureSeconds(), mix.encodes(), mix.reencodedEpisodes());
+    out.printf("mix task time over the voice's core time %6.1f %% (summed mix %.1f s / (ceiling %.1f s x %.2f cores))%n",
+        100 * mixSeconds / (voiceWall * voiceCores), mixSeconds, voiceWall, voiceCores);
     out.printf("episodes per hour                      %8.0f (%d ok)%n", ok * 3600 / seasonWall, ok);
     out.printf("load average at end: %s (other processes compete for the same cores)%n", loadAverage());
     out.printf("output kept in %s%n", output);

@@ -46,6 +46,27 @@ public final class Levels {
     return count == 0 ? Double.NEGATIVE_INFINITY : toDb(Math.sqrt(sum / count));
   }
 
+  /** As {@link #activeRmsDb(short[], int, int, double)}, on float samples (full scale 1.0). */
+  public static double activeRmsDb(float[] samples, int sampleRate, int channels, double gateDb) {
+    int window = Math.max(1, sampleRate / 20) * channels;
+    double gate = fromDb(gateDb);
+    double sum = 0;
+    long count = 0;
+    for (int start = 0; start < samples.length; start += window) {
+      int end = Math.min(samples.length, start + window);
+      double windowSum = 0;
+      for (int i = start; i < end; i++) {
+        double v = samples[i];
+        windowSum += v * v;
+      }
+      if (Math.sqrt(windowSum / (end - start)) >= gate) {
+        sum += windowSum;
+        count += end - start;
+      }
+    }
+    return count == 0 ? Double.NEGATIVE_INFINITY : toDb(Math.sqrt(sum / count));
+  }
+
   /** A copy scaled by {@code gain}, clipped to the 16-bit range. */
   public static short[] scaled(short[] samples, double gain) {
     short[] out = new short[samples.length];

@@ -55,8 +55,15 @@ public final class LoudnessMeter {
    */
   private static final double[][] INTERPOLATOR = interpolator(4);
 
-  /** Output points of the interpolator computed at a time. */
-  private static final int CHUNK = 4096;
+  /**
+   * The most any interpolated point can exceed the largest absolute input it reads: the largest
+   * sum of absolute taps over the phases. A chunk whose samples, times this bound, cannot beat the
+   * peak found so far holds no higher point, and its interpolation is skipped (exact).
+   */
+  private static final double INTERPOLATOR_GAIN_BOUND = gainBound(INTERPOLATOR);
+
+  /** Output points of the interpolator computed (or skipped) at a time. */
+  private static final int CHUNK = 1024;
 
   private LoudnessMeter() {}
 
@@ -71,6 +78,21 @@ public final class LoudnessMeter {
 
   /** Measures float samples (full scale 1.0), interleaved when there are two channels. */
   public static Loudness measure(float[] samples, int channels, int sampleRate) {
+    return measure(samples, channels, sampleRate, 0, 0)[0];
+  }
+
+  /**
+   * Measures the whole of the samples and, from the same K-weighting pass, a part of them: frames
+   * {@code [partFrom, partTo)} measured as if they were the whole input (their own 400 ms blocks
+   * from the part's start, their own gates and true peak, zeros around them for the
+   * interpolator). The filters run on from before the part, so its first milliseconds are
+   * weighted as in the whole, not from rest as a separate measurement would start (a difference
+   * far below 0.01 LU on anything longer than a second).
+   *
+   * @return the whole's loudness, then the part's ({@code null} when the part is empty)
+   */
+  public static Loudness[] measure(
+      float[] samples, int channels, int sampleRate, int partFrom, int partTo) {
     if (channels != 1 && channels != 2) {
       throw new IllegalArgumentException("mono or stereo only, not " + channels + " channels");
     }
@@ -80,34 +102,74 @@ public final class LoudnessMeter {
               + sampleRate + " Hz");
     }
     int frames = samples.length / channels;
+    if (partFrom < 0 || partTo > frames || partFrom > partTo) {
+      throw new IllegalArgumentException(
+          "part [" + partFrom + ", " + partTo + ") is not within " + frames + " frames");
+    }
     // Segment k spans frames [k·rate/10, (k+1)·rate/10): exact at any rate, not only at 48 kHz.
     int segments = (int) (frames * 10L / sampleRate);
     double[] segmentEnergy = new double[segments];
+    double[] partEnergy = new double[(int) ((partTo - partFrom) * 10L / sampleRate)];
     double peak = 0;
+    double partPeak = 0;
     for (int c = 0; c < channels; c++) {
-      kWeightedEnergy(samples, channels, c, sampleRate, segmentEnergy);
-      peak = Math.max(peak, truePeak(samples, channels, c));
+      kWeightedEnergy(samples, channels, c, sampleRate, segmentEnergy, partFrom, partEnergy);
+      peak = Math.max(peak, truePeak(samples, channels, c, 0, frames));
+      if (partTo > partFrom) {
+        partPeak = Math.max(partPeak, truePeak(samples, channels, c, partFrom, partTo));
+      }
     }
+    return new Loudness[] {
+      loudness(segmentEnergy, peak, sampleRate),
+      partTo > partFrom ? loudness(partEnergy, partPeak, sampleRate) : null
+    };
+  }
+
+  private static Loudness loudness(double[] segmentEnergy, double peak, int sampleRate) {
     double[] blocks = windowLoudness(segmentEnergy, BLOCK_SEGMENTS, sampleRate);
     double[] shortTerm = windowLoudness(segmentEnergy, SHORT_TERM_SEGMENTS, sampleRate);
     double truePeakDbtp = peak == 0 ? Double.NEGATIVE_INFINITY : Levels.toDb(peak);
     return new Loudness(integrated(blocks), truePeakDbtp, range(shortTerm));
   }
 
-  /** Adds the squared K-weighted samples of one channel to the energy of each 100 ms segment. */
+  /**
+   * Adds the squared K-weighted samples of one channel to the energy of each 100 ms segment, and
+   * to the segments of the part that starts at frame {@code partFrom}.
+   */
   private static void kWeightedEnergy(
-      float[] samples, int channels, int channel, int sampleRate, double[] segmentEnergy) {
+      float[] samples, int channels, int channel, int sampleRate, double[] segmentEnergy,
+      int partFrom, double[] partEnergy) {
     Biquad shelf = Biquad.highShelf(sampleRate);
     Biquad highPass = Biquad.highPass(sampleRate);
-    int frame = 0;
-    for (int k = 0; k < segmentEnergy.length; k++) {
-      int end = segmentStart(k + 1, sampleRate);
-      double sum = 0;
-      for (; frame < end; frame++) {
-        double z = highPass.filter(shelf.filter(samples[frame * channels + channel]));
-        sum += z * z;
+    int end =
+        Math.max(
+            segmentStart(segmentEnergy.length, sampleRate),
+            partFrom + segmentStart(partEnergy.length, sampleRate));
+    int k = 0;
+    int kEnd = segmentStart(1, sampleRate);
+    double sum = 0;
+    int p = 0;
+    int pEnd = partFrom + segmentStart(1, sampleRate);
+    double partSum = 0;
+    for (int frame = 0; frame < end; frame++) {
+      double z = highPass.filter(shelf.filter(samples[frame * channels + channel]));
+      double square = z * z;
+      if (k < segmentEnergy.length) {
+        sum += square;
+        if (frame + 1 == kEnd) {
+          segmentEnergy[k++] += sum;
+          sum = 0;
+          kEnd = segmentStart(k + 1, sampleRate);
+        }
       }
-      segmentEnergy[k] += sum;
+      if (p < partEnergy.length && frame >= partFrom) {
+        partSum += square;
+        if (frame + 1 == pEnd) {
+          partEnergy[p++] += partSum;
+          partSum = 0;
+          pEnd = partFrom + segmentStart(p + 1, sampleRate);
+        }
+      }
     }
   }
 
@@ -172,9 +234,12 @@ public final class LoudnessMeter {
     return lufs(Arrays.stream(loudness).map(LoudnessMeter::power).average().orElseThrow());
   }
 
-  /** Highest absolute value of one channel oversampled 4×: its samples and the points between. */
-  private static double truePeak(float[] samples, int channels, int channel) {
-    int frames = samples.length / channels;
+  /**
+   * Highest absolute value of one channel's frames {@code [from, to)} oversampled 4×: its samples
+   * and the points between.
+   */
+  private static double truePeak(float[] samples, int channels, int channel, int from, int to) {
+    int frames = to - from;
     // Output point n reads x[n - TAPS + 1 .. n]; the zeros before the first sample and after the
     // last let the interpolator ring in and out, so no peak near an end is missed.
     int points = frames + TAPS - 1;
@@ -183,10 +248,15 @@ public final class LoudnessMeter {
     double peak = 0;
     for (int start = 0; start < points; start += CHUNK) {
       int count = Math.min(CHUNK, points - start);
+      double windowPeak = 0;
       for (int j = 0; j < TAPS - 1 + count; j++) {
         int i = start - TAPS + 1 + j;
-        window[j] = i >= 0 && i < frames ? samples[i * channels + channel] : 0;
-        peak = Math.max(peak, Math.abs(window[j]));
+        window[j] = i >= 0 && i < frames ? samples[(from + i) * channels + channel] : 0;
+        windowPeak = Math.max(windowPeak, Math.abs(window[j]));
+      }
+      peak = Math.max(peak, windowPeak);
+      if (windowPeak * INTERPOLATOR_GAIN_BOUND <= peak) {
+        continue; // no point between these samples can beat the peak so far
       }
       for (double[] phase : INTERPOLATOR) {
         Arrays.fill(interpolated, 0);
@@ -230,6 +300,18 @@ public final class LoudnessMeter {
       }
     }
     return phases;
+  }
+
+  private static double gainBound(double[][] phases) {
+    double bound = 1;
+    for (double[] phase : phases) {
+      double sum = 0;
+      for (double tap : phase) {
+        sum += Math.abs(tap);
+      }
+      bound = Math.max(bound, sum);
+    }
+    return bound;
   }
 
   /** The modified Bessel function I0 of the Kaiser window, by its power series. */

@@ -20,4 +20,18 @@ public final class Pcm {
     ByteBuffer.wrap(bytes).order(ByteOrder.LITTLE_ENDIAN).asShortBuffer().get(samples);
     return samples;
   }
+
+  /** 32-bit float little-endian samples, as ffmpeg's {@code f32le}. */
+  public static byte[] floatsToBytes(float[] samples) {
+    ByteBuffer buffer = ByteBuffer.allocate(samples.length * 4).order(ByteOrder.LITTLE_ENDIAN);
+    buffer.asFloatBuffer().put(samples);
+    return buffer.array();
+  }
+
+  /** Samples of {@code f32le} bytes; trailing bytes short of a sample are ignored. */
+  public static float[] toFloats(byte[] bytes) {
+    float[] samples = new float[bytes.length / 4];
+    ByteBuffer.wrap(bytes).order(ByteOrder.LITTLE_ENDIAN).asFloatBuffer().get(samples);
+    return samples;
+  }
 }
