@@ -50,11 +50,14 @@ final class SplitLinear implements AutoCloseable {
    */
   static boolean worthwhile(Device device) {
     // -Dai.djl.pytorch.num_threads=1 (bench-lm --threads 1) asks for one core: keep to it.
-    // -Dlullabeam.lm.splitLinear=false turns it off (to measure what it brings).
+    // -Dlullabeam.lm.splitLinear=false turns it off, =true on even with one intra-op thread (to measure).
+    String setting = System.getProperty("lullabeam.lm.splitLinear", "");
+    if (setting.equalsIgnoreCase("false") || !Device.Type.CPU.equals(device.getDeviceType())) {
+      return false;
+    }
     String threads = System.getProperty("ai.djl.pytorch.num_threads");
-    return Device.Type.CPU.equals(device.getDeviceType()) && Runtime.getRuntime().availableProcessors() >= 2
-        && (threads == null || !threads.trim().equals("1"))
-        && !"false".equalsIgnoreCase(System.getProperty("lullabeam.lm.splitLinear"));
+    return setting.equalsIgnoreCase("true") || (Runtime.getRuntime().availableProcessors() >= 2
+        && (threads == null || !threads.trim().equals("1")));
   }
 
   /** The weight with its halves as views (no copy), for {@link #apply}. */
