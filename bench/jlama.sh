@@ -41,9 +41,9 @@ if [ -z "$JDK21" ] || [ ! -x "$JDK21/bin/java" ] || [ "$(java_major "$JDK21")" -
 fi
 
 echo "== $(date -u +%FT%TZ), load average $(cut -d' ' -f1-3 /proc/loadavg), $(nproc) cores"
-mvn -q -f bench/jlama/pom.xml dependency:copy-dependencies -DoutputDirectory=target/lib >/dev/null
+mvn -B -q -f bench/jlama/pom.xml dependency:copy-dependencies -DoutputDirectory=target/lib >/dev/null
 JLAMA_CP="$(ls bench/jlama/target/lib/*.jar | tr '\n' ':')"
-mvn -o -q compile dependency:build-classpath -Dmdep.outputFile=target/bench-classpath.txt >/dev/null
+mvn -B -o -q compile dependency:build-classpath -Dmdep.outputFile=target/bench-classpath.txt >/dev/null
 LB_CP="target/classes:$(cat target/bench-classpath.txt)"
 
 WORK="$(mktemp -d)"
