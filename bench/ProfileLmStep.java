@@ -10,7 +10,8 @@
 // top-level aten op DJL called (children such as addmm under linear are counted in their parent),
 // plus the wall time of a step measured without the profiler. Options via -D:
 // -Dsteps=8 -Dprompt=32 -Dthreads=N (PyTorch intra-op threads) -Dcheckpoint=DIR -Dtrace=DIR (keep the
-// chrome traces).
+// chrome traces), -Dpass=prompt (profile the prompt pass instead), -Dlookups=1 for Llama/Qwen2 checkpoints
+// (aten::index calls that open a forward pass: GPT-Neo looks up tokens and positions, Llama tokens only).
 import ai.djl.Device;
 import ai.djl.pytorch.jni.JniUtils;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -37,6 +38,10 @@ import java.util.SplittableRandom;
 public class ProfileLmStep {
   static final int STEPS = Integer.getInteger("steps", 8);
   static final int PROMPT = Integer.getInteger("prompt", 32);
+  /** Embedding lookups (aten::index) that start a forward pass: 2 for GPT-Neo, 1 for Llama/Qwen2. */
+  static final int LOOKUPS = Integer.getInteger("lookups", 2);
+  /** -Dpass=prompt keeps the prompt pass (divided by nothing) instead of the decoding steps. */
+  static final boolean PROMPT_PASS = "prompt".equals(System.getProperty("pass"));
 
   public static void main(String[] args) throws Exception {
     if (System.getProperty("threads") != null) {
@@ -75,13 +80,18 @@ public class ProfileLmStep {
         JniUtils.stopProfile(fullTrace.toString());
         Map<String, double[]> step = topLevel(fullTrace);
         step.values().forEach(v -> {
-          v[0] /= STEPS;
-          v[1] /= STEPS;
+          v[0] /= PROMPT_PASS ? 1 : STEPS;
+          v[1] /= PROMPT_PASS ? 1 : STEPS;
         });
         double ops = step.values().stream().mapToDouble(v -> v[0]).sum();
         double micros = step.values().stream().mapToDouble(v -> v[1]).sum();
-        System.out.printf(Locale.ROOT, "%nbatch %d: one decoding step %.2f ms wall without the profiler; "
-            + "%.0f top-level aten ops per step, %.2f ms inside them (profiled)%n", batch, wallMs, ops, micros / 1000);
+        if (PROMPT_PASS) {
+          System.out.printf(Locale.ROOT, "%nbatch %d: the prompt pass (%d tokens per row): %.0f top-level aten ops, "
+              + "%.2f ms inside them (profiled)%n", batch, PROMPT, ops, micros / 1000);
+        } else {
+          System.out.printf(Locale.ROOT, "%nbatch %d: one decoding step %.2f ms wall without the profiler; "
+              + "%.0f top-level aten ops per step, %.2f ms inside them (profiled)%n", batch, wallMs, ops, micros / 1000);
+        }
         System.out.println("| op | calls per step | ms per step | share of op time |");
         System.out.println("|---|---:|---:|---:|");
         step.entrySet().stream().filter(e -> e.getValue()[0] > 0.01)
@@ -123,10 +133,10 @@ public class ProfileLmStep {
       while (!stack.isEmpty() && stack.peek() <= start) {
         stack.pop();
       }
-      if (stack.isEmpty() && e.path("name").asText().equals("aten::index") && ++lookups == 3) {
+      if (stack.isEmpty() && e.path("name").asText().equals("aten::index") && ++lookups == LOOKUPS + 1) {
         decoding = true; // the first forward pass after the prompt pass
       }
-      if (stack.isEmpty() && decoding) {
+      if (stack.isEmpty() && decoding != PROMPT_PASS) {
         double[] v = result.computeIfAbsent(e.path("name").asText(), k -> new double[2]);
         v[0]++;
         v[1] += e.path("dur").asDouble();

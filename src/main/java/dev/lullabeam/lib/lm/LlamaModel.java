@@ -242,7 +242,8 @@ public final class LlamaModel implements CausalLm {
 
     NDList gateUp = linears.apply(rmsNorm(residual, w.postNorm()), w.gateUp()).split(2, 2);
     NDArray gate = gateUp.get(0);
-    NDArray inner = gate.mul(Activation.sigmoid(gate)).mul(gateUp.get(1));
+    // silu(gate)·up with one allocation (in place on the sigmoid's fresh output; same floats).
+    NDArray inner = Activation.sigmoid(gate).muli(gate).muli(gateUp.get(1));
     return residual.add(linears.apply(inner, w.down()));
   }
 
@@ -250,7 +251,7 @@ public final class LlamaModel implements CausalLm {
   private static NDArray rotate(NDArray x, NDArray cos, NDArray sin) {
     NDList halves = x.split(2, 3);
     NDArray rotated = halves.get(1).neg().concat(halves.get(0), 3);
-    return x.mul(cos).add(rotated.mul(sin));
+    return x.mul(cos).addi(rotated.muli(sin)); // in place on fresh arrays: the same floats, fewer allocations
   }
 
   /** transformers' LlamaRMSNorm: x / √(mean(x²) + eps) in float32, cast back, times the weight. */
@@ -258,6 +259,9 @@ public final class LlamaModel implements CausalLm {
     NDArray x32 = Attention.asFloat32(x);
     NDArray variance = x32.square().mean(new int[] {-1}, true);
     NDArray normed = x32.div(variance.add((float) config.rmsNormEps()).sqrt());
+    if (normed.getDataType() == x.getDataType() && normed.getDataType() == weight.getDataType()) {
+      return normed.muli(weight); // normed is a fresh array: in place, the same floats as weight·normed
+    }
     return weight.mul(normed.getDataType() == x.getDataType() ? normed : normed.toType(x.getDataType(), false));
   }
 
