@@ -206,19 +206,21 @@ public final class GptNeoModel implements CausalLm {
       }
     }
     // Hugging Face computes the attention weights in float32 whatever the model dtype.
-    NDArray scores = Attention.asFloat32(query).matMul(Attention.asFloat32(keys).transpose(0, 1, 3, 2)).add(mask);
+    // In-place ops below work on fresh outputs (matMul, linear) and give the same floats as before
+    // (a + b = b + a); every big allocation avoided counts here (see docs/benchmarks-lm.md).
+    NDArray scores = Attention.asFloat32(query).matMul(Attention.asFloat32(keys).transpose(0, 1, 3, 2)).addi(mask);
     NDArray probabilities = scores.softmax(-1);
     if (values.getDataType() != DataType.FLOAT32) {
       probabilities = probabilities.toType(values.getDataType(), false);
     }
     NDArray context = probabilities.matMul(values).transpose(0, 2, 1, 3).reshape(batch, queries, c);
     NDArray attention = linears.apply(context, w.out());
-    NDArray residual = hidden.add(attention);
+    NDArray residual = attention.addi(hidden);
 
     NDArray normed2 = LayerNorm.layerNorm(residual, new Shape(c), w.norm2Weight(), w.norm2Bias(),
         config.layerNormEpsilon()).singletonOrThrow();
     NDArray inner = geluNew(linears.apply(normed2, w.fc()));
-    return residual.add(linears.apply(inner, w.proj()));
+    return linears.apply(inner, w.proj()).addi(residual);
   }
 
   private static NDArray splitHeads(NDArray x, long batch, long queries, int heads, int headDim) {

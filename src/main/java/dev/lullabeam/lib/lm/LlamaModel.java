@@ -228,9 +228,9 @@ public final class LlamaModel implements CausalLm {
     long group = heads / kvHeads;
     NDArray groupedQuery = Attention.asFloat32(query).reshape(batch, kvHeads, group * queries, headDim);
     NDArray scores = groupedQuery.matMul(Attention.asFloat32(keys).transpose(0, 1, 3, 2))
-        .mul((float) (1.0 / Math.sqrt(headDim)))
+        .muli((float) (1.0 / Math.sqrt(headDim)))
         .reshape(batch, heads, queries, keyCount)
-        .add(mask);
+        .addi(mask);
     NDArray probabilities = scores.softmax(-1).reshape(batch, kvHeads, group * queries, keyCount);
     if (values.getDataType() != DataType.FLOAT32) {
       probabilities = probabilities.toType(values.getDataType(), false);
@@ -238,13 +238,13 @@ public final class LlamaModel implements CausalLm {
     NDArray context = probabilities.matMul(values).reshape(batch, heads, queries, headDim)
         .transpose(0, 2, 1, 3).reshape(batch, queries, qWidth);
     NDArray attention = linears.apply(context, w.out());
-    NDArray residual = hidden.add(attention);
+    NDArray residual = attention.addi(hidden); // fresh linear output: in place, the same floats
 
     NDList gateUp = linears.apply(rmsNorm(residual, w.postNorm()), w.gateUp()).split(2, 2);
     NDArray gate = gateUp.get(0);
     // silu(gate)·up with one allocation (in place on the sigmoid's fresh output; same floats).
     NDArray inner = Activation.sigmoid(gate).muli(gate).muli(gateUp.get(1));
-    return residual.add(linears.apply(inner, w.down()));
+    return linears.apply(inner, w.down()).addi(residual);
   }
 
   /** x·cos + rotate_half(x)·sin with rotate_half(x) = [−x₂, x₁] (x₁, x₂ the two halves of a head). */
