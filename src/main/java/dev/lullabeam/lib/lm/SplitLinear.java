@@ -23,6 +23,9 @@ import java.util.concurrent.Future;
  * still the dot product of one weight row with x, computed by the same kernel. Inputs of two or more
  * rows go to one {@code linear} call as before: MKL's {@code sgemm} uses every intra-op thread there.
  *
+ * <p>The idea did not pay in the measurements of 2026-11-30 (see {@link #worthwhile}): it is off by
+ * default, a switch for measuring on a quiet machine.
+ *
  * <p>The helper thread only ever runs DJL operations handed to it by the model's own thread, which
  * waits for them, so the model stays single-threaded from the caller's point of view.
  */
@@ -32,6 +35,12 @@ final class SplitLinear implements AutoCloseable {
       NDArray secondBias) {}
 
   static final long SPLIT_ALIGNMENT = 128;
+  /**
+   * Only weights at least this large are split (GPT-Neo's and SmolLM2's output heads; not the 2–9 MB
+   * layer weights, where the hand-off to the helper thread costs more than the product saves);
+   * {@code -Dlullabeam.lm.splitMinElements=0} splits every linear.
+   */
+  static final long MIN_SPLIT_ELEMENTS = Long.getLong("lullabeam.lm.splitMinElements", 8L << 20);
 
   private final ExecutorService helper;
 
@@ -45,30 +54,30 @@ final class SplitLinear implements AutoCloseable {
   }
 
   /**
-   * Whether splitting pays on this device: a CPU with at least two cores for this JVM, unless PyTorch
-   * was limited to one intra-op thread.
+   * Off unless {@code -Dlullabeam.lm.splitLinear=true}, and never on a GPU: measured on this 2-core
+   * machine (bench-lm batch 1, load ≈1.8, pairs interleaved), splitting every linear made decoding
+   * 20 % slower (20.4–20.8 vs 25.4–25.9 tokens/s) and splitting only the output head was a wash
+   * (25.0 / 23.5 vs 22.7 / 24.0). Kept, tested bit-exact, so a quiet machine can settle it.
    */
   static boolean worthwhile(Device device) {
-    // -Dai.djl.pytorch.num_threads=1 (bench-lm --threads 1) asks for one core: keep to it.
-    // -Dlullabeam.lm.splitLinear=false turns it off, =true on even with one intra-op thread (to measure).
-    String setting = System.getProperty("lullabeam.lm.splitLinear", "");
-    if (setting.equalsIgnoreCase("false") || !Device.Type.CPU.equals(device.getDeviceType())) {
-      return false;
-    }
-    String threads = System.getProperty("ai.djl.pytorch.num_threads");
-    return setting.equalsIgnoreCase("true") || (Runtime.getRuntime().availableProcessors() >= 2
-        && (threads == null || !threads.trim().equals("1")));
+    return Device.Type.CPU.equals(device.getDeviceType())
+        && "true".equalsIgnoreCase(System.getProperty("lullabeam.lm.splitLinear", ""));
   }
 
   /** The weight with its halves as views (no copy), for {@link #apply}. */
   static Weight split(NDArray weight, NDArray bias) {
+    return split(weight, bias, MIN_SPLIT_ELEMENTS);
+  }
+
+  /** As {@link #split(NDArray, NDArray)}, splitting weights of at least {@code minElements}. */
+  static Weight split(NDArray weight, NDArray bias, long minElements) {
     long rows = weight.getShape().get(0);
     // Split at a multiple of SPLIT_ALIGNMENT rows: MKL's sgemv treats rows in blocks and a tail, and
     // with the first half a whole number of blocks and the second half ending where W ends, every row
     // lands in the same kind of block as in one call over W, so the results are bit for bit the
     // same (checked by SplitLinearTest; with a split at rows/2 some outputs differed in the last bit).
     long half = (rows / 2 + SPLIT_ALIGNMENT - 1) / SPLIT_ALIGNMENT * SPLIT_ALIGNMENT;
-    if (half >= rows) {
+    if (half >= rows || weight.getShape().size() < minElements) {
       return new Weight(weight, bias, null, null, null, null);
     }
     return new Weight(weight, bias, weight.get(new NDIndex("0:{}", half)),

@@ -22,13 +22,24 @@ class SplitLinearTest {
         NDArray x = manager.randomNormal(new Shape(1, 1, shape[1]));
 
         NDArray plain = Linear.linear(x, weight, bias).singletonOrThrow();
-        NDArray halves = linears.apply(x, SplitLinear.split(weight, bias));
+        NDArray halves = linears.apply(x, SplitLinear.split(weight, bias, 0));
 
         assertThat(halves.getShape(), equalTo(new Shape(1, 1, shape[0])));
         assertThat(halves.toFloatArray(), equalTo(plain.toFloatArray()));
-        NDArray noBias = linears.apply(x, SplitLinear.split(weight, null));
+        NDArray noBias = linears.apply(x, SplitLinear.split(weight, null, 0));
         assertThat(noBias.toFloatArray(), equalTo(Linear.linear(x, weight).singletonOrThrow().toFloatArray()));
       }
+    }
+  }
+
+  @Test
+  void onlyLargeWeightsAreSplit() {
+    try (NDManager manager = NDManager.newBaseManager()) {
+      NDArray head = manager.zeros(new Shape(50257, 768));
+      NDArray layer = manager.zeros(new Shape(3072, 768));
+
+      assertThat(SplitLinear.split(head, null).firstWeight() != null, equalTo(true));
+      assertThat(SplitLinear.split(layer, null).firstWeight() == null, equalTo(true));
     }
   }
 
