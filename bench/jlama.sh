@@ -3,6 +3,7 @@
 # bench-lm (DJL / PyTorch, Java 17), same machine, same run, fp32, greedy, 32-token prompts.
 #
 #   bench/jlama.sh [--new-tokens N] [--batch-sizes 1,16,32] [--threads N]
+#   LULLABEAM_JAVA_OPTS=-Dlullabeam.lm.splitLinear=true bench/jlama.sh   # extra JVM options for bench-lm
 #
 # Needs JDK 21+ for Jlama: found under /usr/lib/jvm, or set JAVA21_HOME=/path/to/jdk. The project itself
 # stays on Java 17 (the `java` on PATH, or JAVA_HOME). Jlama's jars are fetched with Maven from Maven
@@ -56,7 +57,7 @@ echo "== Jlama ($("$JDK21/bin/java" -version 2>&1 | head -1)), load average $(cu
 rm -rf "$WORK/gpt2"
 
 echo "== lullabeam bench-lm, load average $(cut -d' ' -f1-3 /proc/loadavg)"
-java -Xmx6g -cp "$LB_CP" dev.lullabeam.app.Lullabeam bench-lm --batch-sizes "$BATCHES" --new-tokens "$NEW_TOKENS" \
+java -Xmx6g ${LULLABEAM_JAVA_OPTS:-} -cp "$LB_CP" dev.lullabeam.app.Lullabeam bench-lm --batch-sizes "$BATCHES" --new-tokens "$NEW_TOKENS" \
     --skip-kv "${THREADS[@]}" | tee "$WORK/lullabeam.txt"
 echo "== done, load average $(cut -d' ' -f1-3 /proc/loadavg)"
 
