@@ -33,9 +33,21 @@ public final class Gpt2CheckpointWriter {
   private static final ObjectMapper JSON = new ObjectMapper();
 
   private final long seed;
+  private final int hidden;
+  private final int layers;
+  private final int heads;
 
+  /** The 124M shape. */
   public Gpt2CheckpointWriter(long seed) {
+    this(seed, HIDDEN, LAYERS, HEADS);
+  }
+
+  /** A GPT-2 of another width and depth (tests write a small one; the vocabulary stays GPT-2's). */
+  public Gpt2CheckpointWriter(long seed, int hidden, int layers, int heads) {
     this.seed = seed;
+    this.hidden = hidden;
+    this.layers = layers;
+    this.heads = heads;
   }
 
   /** Writes the checkpoint (fp32) into {@code dir} and returns its parameter count. */
@@ -56,9 +68,9 @@ public final class Gpt2CheckpointWriter {
     config.put("vocab_size", VOCAB);
     config.put("n_ctx", POSITIONS);
     config.put("n_positions", POSITIONS);
-    config.put("n_embd", HIDDEN);
-    config.put("n_layer", LAYERS);
-    config.put("n_head", HEADS);
+    config.put("n_embd", hidden);
+    config.put("n_layer", layers);
+    config.put("n_head", heads);
     config.put("layer_norm_epsilon", 1e-5);
     config.put("bos_token_id", VOCAB - 1);
     config.put("eos_token_id", VOCAB - 1);
@@ -73,11 +85,11 @@ public final class Gpt2CheckpointWriter {
   /** Hugging Face's GPT-2 init: normal(0, 0.02) weights, zero biases, LayerNorm 1/0. */
   private Map<String, HostTensor> randomWeights() {
     SplittableRandom random = new SplittableRandom(seed);
-    int c = HIDDEN;
+    int c = hidden;
     Map<String, HostTensor> tensors = new LinkedHashMap<>();
     tensors.put("wte.weight", normal(random, VOCAB, c));
     tensors.put("wpe.weight", normal(random, POSITIONS, c));
-    for (int layer = 0; layer < LAYERS; layer++) {
+    for (int layer = 0; layer < layers; layer++) {
       String p = "h." + layer + ".";
       tensors.put(p + "ln_1.weight", filled(c, 1f));
       tensors.put(p + "ln_1.bias", filled(c, 0f));
