@@ -118,6 +118,12 @@ public final class GptNeoModel implements CausalLm {
   @Override
   public float[] forward(int[][] tokens, int[][] positions, boolean[][] isReal, int start, KvCache cache,
       boolean allPositions) {
+    return IntraOpThreads.run(device, tokens.length * tokens[0].length == 1,
+        () -> step(tokens, positions, isReal, start, cache, allPositions));
+  }
+
+  private float[] step(int[][] tokens, int[][] positions, boolean[][] isReal, int start, KvCache cache,
+      boolean allPositions) {
     int batch = tokens.length;
     int queries = tokens[0].length;
     KvCache.checkStep(cache, start, queries);
