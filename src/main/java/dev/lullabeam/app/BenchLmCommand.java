@@ -140,6 +140,7 @@ public final class BenchLmCommand implements Callable<Integer> {
             + "]) | of that | weight reads GB/s | of stream ceiling | end-to-end new tokens/s |");
         out.println("|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
         out.flush();
+        StringBuilder result = new StringBuilder("RESULT lullabeam");
         for (int batch : batchSizes) {
           double shaped = matmulGflops(djlDevice, batch, config.hiddenSize(), config.intermediateSize());
           generate(model, batch, promptTokens, 2, Decoding.KV_CACHE); // warm-up at this batch shape
@@ -156,10 +157,15 @@ public final class BenchLmCommand implements Callable<Integer> {
               promptSeconds, decodeTokensPerSecond, gflops, 100 * gflops / squareCeiling, shaped,
               100 * gflops / shaped, weightReads, 100 * weightReads / copyBandwidth, tokens / totalSeconds);
           out.flush();
+          result.append(String.format(Locale.ROOT, " batch%d_tokens_per_s=%.1f batch%d_of_square_ceiling=%.3f",
+              batch, decodeTokensPerSecond, batch, gflops / squareCeiling));
         }
         out.printf(Locale.ROOT, "%n(prompt %d tokens and %d new tokens per sequence, greedy; decode = the steps after the prompt pass, timed inside generation; "
             + "FLOP per token ≈ 2 × parameters)%n%n",
             promptTokens, newTokens);
+        // One machine-readable line for scripts (bench/jlama.sh computes the same-run ratios from it).
+        out.println(result);
+        out.println();
 
         if (!skipKv) {
           compareKvCacheWithRecomputation(model, out);

@@ -5,6 +5,7 @@ import dev.lullabeam.lib.lm.checkpoint.LlamaCheckpointWriter;
 import dev.lullabeam.lib.lm.checkpoint.LlamaShape;
 import dev.lullabeam.lib.lm.checkpoint.CheckpointShape;
 import dev.lullabeam.lib.lm.checkpoint.CheckpointWriter;
+import dev.lullabeam.lib.lm.checkpoint.Gpt2CheckpointWriter;
 import dev.lullabeam.lib.lm.TensorDType;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -22,11 +23,13 @@ import picocli.CommandLine.Spec;
 @Command(name = "make-checkpoint", mixinStandardHelpOptions = true,
     description = "Write a randomly initialised GPT-Neo, Llama or Qwen2 in Hugging Face layout (its text is noise).")
 public final class MakeCheckpointCommand implements Callable<Integer> {
+  private static final String GPT2_124M = "gpt2-124m";
   @Spec CommandSpec spec;
 
   @Option(names = "--shape", required = true, paramLabel = "SHAPE", description = "GPT-Neo: tiny or gpt-neo-125m; "
       + "Llama family (instruct, with tokenizer.json, tokenizer_config.json with a chat template, generation_config.json): "
-      + "tiny-llama, tiny-llama3 (llama3 rope scaling), tiny-qwen2, smollm2-135m or qwen2.5-0.5b.")
+      + "tiny-llama, tiny-llama3 (llama3 rope scaling), tiny-qwen2, smollm2-135m or qwen2.5-0.5b. "
+      + "gpt2-124m: GPT-2 layout (f32 only) for the Jlama comparison (bench/jlama.sh); lullabeam does not run it.")
   String shape;
 
   @Option(names = "--dtype", defaultValue = "f32", paramLabel = "TYPE", description = "f32 (default), f16 or bf16.")
@@ -53,8 +56,9 @@ public final class MakeCheckpointCommand implements Callable<Integer> {
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
     try {
-      LlamaShape llamaShape = LlamaShape.named(shape);
-      CheckpointShape checkpointShape = llamaShape == null ? CheckpointShape.named(shape) : null;
+      boolean gpt2 = shape.equalsIgnoreCase(GPT2_124M);
+      LlamaShape llamaShape = gpt2 ? null : LlamaShape.named(shape);
+      CheckpointShape checkpointShape = llamaShape == null && !gpt2 ? CheckpointShape.named(shape) : null;
       TensorDType tensorType = TensorDType.fromName(dtype);
       if (tensorType == null) {
         throw new IllegalArgumentException("unknown dtype \"" + dtype + "\"; use f32, f16 or bf16");
@@ -67,6 +71,16 @@ public final class MakeCheckpointCommand implements Callable<Integer> {
         }
       }
       long start = System.nanoTime();
+      if (shape.equalsIgnoreCase(GPT2_124M)) {
+        if (tensorType != TensorDType.F32) {
+          throw new IllegalArgumentException("gpt2-124m is written in f32 only");
+        }
+        long parameters = new Gpt2CheckpointWriter(seed).write(output);
+        out.printf(Locale.ROOT, "wrote %s (%,d parameters, f32) to %s in %.1f s%n", shape, parameters, output,
+            (System.nanoTime() - start) / 1e9);
+        out.flush();
+        return 0;
+      }
       CausalLmConfig config;
       if (llamaShape != null) {
         LlamaCheckpointWriter writer = new LlamaCheckpointWriter(llamaShape, tensorType, seed).initStd(initStd);

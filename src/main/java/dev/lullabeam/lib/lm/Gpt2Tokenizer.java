@@ -102,6 +102,20 @@ public final class Gpt2Tokenizer implements AutoCloseable {
 
   public static Gpt2Tokenizer fromVocabAndMerges(InputStream vocabJson, InputStream mergesTxt,
       String source) throws IOException {
+    byte[] json = tokenizerJson(vocabJson, mergesTxt, source);
+    JsonNode vocab = JSON.readTree(json).path("model").path("vocab");
+    Integer eos = vocab.has(END_OF_TEXT) ? vocab.get(END_OF_TEXT).asInt() : null;
+    return new Gpt2Tokenizer(
+        HuggingFaceTokenizer.newInstance(new ByteArrayInputStream(json), OPTIONS), eos);
+  }
+
+  /**
+   * The Hugging Face tokenizer.json of a GPT-2 byte-level BPE given as vocab.json + merges.txt, with
+   * {@code <|endoftext|>} as a special added token when the vocabulary has it (also written next to
+   * checkpoints for other runtimes, such as the Jlama comparison).
+   */
+  public static byte[] tokenizerJson(InputStream vocabJson, InputStream mergesTxt, String source)
+      throws IOException {
     JsonNode vocab = JSON.readTree(vocabJson);
     if (vocab == null || !vocab.isObject()) {
       throw new ModelFormatException(source + ": vocab.json is not a JSON object");
@@ -111,9 +125,8 @@ public final class Gpt2Tokenizer implements AutoCloseable {
     root.putNull("truncation");
     root.putNull("padding");
     ArrayNode added = root.putArray("added_tokens");
-    Integer eos = null;
     if (vocab.has(END_OF_TEXT)) {
-      eos = vocab.get(END_OF_TEXT).asInt();
+      int eos = vocab.get(END_OF_TEXT).asInt();
       ObjectNode token = added.addObject();
       token.put("id", eos);
       token.put("content", END_OF_TEXT);
@@ -147,9 +160,7 @@ public final class Gpt2Tokenizer implements AutoCloseable {
         merges.add(line);
       }
     }
-    byte[] json = JSON.writeValueAsBytes(root);
-    return new Gpt2Tokenizer(
-        HuggingFaceTokenizer.newInstance(new ByteArrayInputStream(json), OPTIONS), eos);
+    return JSON.writeValueAsBytes(root);
   }
 
   private static ObjectNode byteLevel(boolean addPrefixSpace, boolean trimOffsets) {

@@ -8,7 +8,6 @@ import ai.djl.ndarray.index.NDIndex;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Activation;
-import ai.djl.nn.core.Linear;
 import java.nio.file.Path;
 
 /**
@@ -26,14 +25,15 @@ public final class LlamaModel implements CausalLm {
   private final ComputeType computeType;
   private final NDManager manager;
   private final NDArray tokenEmbedding;
-  private final NDArray outputHead;
+  private final SplitLinear.Weight outputHead;
+  private final SplitLinear linears;
   private final NDArray finalNorm;
   private final float[] inverseFrequencies;
   private final Block[] blocks;
 
   /** q, k and v share one matmul (weights stacked along out), and so do gate and up. */
-  private record Block(NDArray inputNorm, NDArray qkvWeight, NDArray qkvBias, NDArray outWeight,
-      NDArray outBias, NDArray postNorm, NDArray gateUpWeight, NDArray downWeight) {}
+  private record Block(NDArray inputNorm, SplitLinear.Weight qkv, SplitLinear.Weight out, NDArray postNorm,
+      SplitLinear.Weight gateUp, SplitLinear.Weight down) {}
 
   private LlamaModel(LlamaConfig config, ComputeType computeType, NDManager manager, WeightReader weights) {
     this.config = config;
@@ -47,9 +47,9 @@ public final class LlamaModel implements CausalLm {
     tokenEmbedding = load(weights, "model.embed_tokens.weight", config.vocabSize(), c);
     finalNorm = load(weights, "model.norm.weight", c);
     if (config.tieWordEmbeddings()) {
-      outputHead = tokenEmbedding;
+      outputHead = SplitLinear.split(tokenEmbedding, null);
     } else if (weights.has("lm_head.weight")) {
-      outputHead = load(weights, "lm_head.weight", config.vocabSize(), c);
+      outputHead = SplitLinear.split(load(weights, "lm_head.weight", config.vocabSize(), c), null);
     } else {
       throw new ModelFormatException(weights.describe() + ": tensor lm_head.weight is missing and "
           + "config.json has tie_word_embeddings false");
@@ -69,14 +69,14 @@ public final class LlamaModel implements CausalLm {
           weights.read(p + "mlp.up_proj.weight", inner, c));
       blocks[layer] = new Block(
           load(weights, p + "input_layernorm.weight", c),
-          onDevice(qkv, new Shape(q + 2 * kv, c)),
-          qkvBias,
-          load(weights, p + "self_attn.o_proj.weight", c, q),
-          config.outputBias() ? load(weights, p + "self_attn.o_proj.bias", c) : null,
+          SplitLinear.split(onDevice(qkv, new Shape(q + 2 * kv, c)), qkvBias),
+          SplitLinear.split(load(weights, p + "self_attn.o_proj.weight", c, q),
+              config.outputBias() ? load(weights, p + "self_attn.o_proj.bias", c) : null),
           load(weights, p + "post_attention_layernorm.weight", c),
-          onDevice(gateUp, new Shape(2 * inner, c)),
-          load(weights, p + "mlp.down_proj.weight", c, inner));
+          SplitLinear.split(onDevice(gateUp, new Shape(2 * inner, c)), null),
+          SplitLinear.split(load(weights, p + "mlp.down_proj.weight", c, inner), null));
     }
+    linears = new SplitLinear(SplitLinear.worthwhile(manager.getDevice()));
   }
 
   /** Reads config.json and the safetensors weights of a model directory onto {@code device}. */
@@ -127,6 +127,12 @@ public final class LlamaModel implements CausalLm {
 
   @Override
   public float[] forward(int[][] tokens, int[][] positions, boolean[][] isReal, int start, KvCache cache,
+      boolean allPositions) {
+    return IntraOpThreads.run(manager.getDevice(), tokens.length * tokens[0].length == 1,
+        () -> step(tokens, positions, isReal, start, cache, allPositions));
+  }
+
+  private float[] step(int[][] tokens, int[][] positions, boolean[][] isReal, int start, KvCache cache,
       boolean allPositions) {
     int batch = tokens.length;
     int queries = tokens[0].length;
@@ -187,7 +193,7 @@ public final class LlamaModel implements CausalLm {
         hidden = hidden.get(":, -1, :");
       }
       NDArray normed = rmsNorm(hidden, finalNorm);
-      return Attention.asFloat32(Linear.linear(normed, outputHead).singletonOrThrow()).toFloatArray();
+      return Attention.asFloat32(linears.apply(normed, outputHead)).toFloatArray();
     }
   }
 
@@ -205,8 +211,7 @@ public final class LlamaModel implements CausalLm {
     long qWidth = (long) heads * headDim;
     long kvWidth = (long) kvHeads * headDim;
     NDArray normed = rmsNorm(hidden, w.inputNorm());
-    NDList qkv = (w.qkvBias() == null ? Linear.linear(normed, w.qkvWeight())
-        : Linear.linear(normed, w.qkvWeight(), w.qkvBias())).singletonOrThrow()
+    NDList qkv = linears.apply(normed, w.qkv())
         .split(new long[] {qWidth, qWidth + kvWidth}, 2);
     NDArray query = rotate(splitHeads(qkv.get(0), batch, queries, heads, headDim), cos, sin);
     NDArray key = rotate(splitHeads(qkv.get(1), batch, queries, kvHeads, headDim), cos, sin);
@@ -229,31 +234,30 @@ public final class LlamaModel implements CausalLm {
     long group = heads / kvHeads;
     NDArray groupedQuery = Attention.asFloat32(query).reshape(batch, kvHeads, group * queries, headDim);
     NDArray scores = groupedQuery.matMul(Attention.asFloat32(keys).transpose(0, 1, 3, 2))
-        .mul((float) (1.0 / Math.sqrt(headDim)))
+        .muli((float) (1.0 / Math.sqrt(headDim)))
         .reshape(batch, heads, queries, keyCount)
-        .add(mask);
+        .addi(mask);
     NDArray probabilities = scores.softmax(-1).reshape(batch, kvHeads, group * queries, keyCount);
     if (values.getDataType() != DataType.FLOAT32) {
       probabilities = probabilities.toType(values.getDataType(), false);
     }
     NDArray context = probabilities.matMul(values).reshape(batch, heads, queries, headDim)
         .transpose(0, 2, 1, 3).reshape(batch, queries, qWidth);
-    NDArray attention = (w.outBias() == null ? Linear.linear(context, w.outWeight())
-        : Linear.linear(context, w.outWeight(), w.outBias())).singletonOrThrow();
-    NDArray residual = hidden.add(attention);
+    NDArray attention = linears.apply(context, w.out());
+    NDArray residual = attention.addi(hidden); // fresh linear output: in place, the same floats
 
-    NDList gateUp = Linear.linear(rmsNorm(residual, w.postNorm()), w.gateUpWeight()).singletonOrThrow()
-        .split(2, 2);
+    NDList gateUp = linears.apply(rmsNorm(residual, w.postNorm()), w.gateUp()).split(2, 2);
     NDArray gate = gateUp.get(0);
-    NDArray inner = gate.mul(Activation.sigmoid(gate)).mul(gateUp.get(1));
-    return residual.add(Linear.linear(inner, w.downWeight()).singletonOrThrow());
+    // silu(gate)·up with one allocation (in place on the sigmoid's fresh output; same floats).
+    NDArray inner = Activation.sigmoid(gate).muli(gate).muli(gateUp.get(1));
+    return linears.apply(inner, w.down()).addi(residual);
   }
 
   /** x·cos + rotate_half(x)·sin with rotate_half(x) = [−x₂, x₁] (x₁, x₂ the two halves of a head). */
   private static NDArray rotate(NDArray x, NDArray cos, NDArray sin) {
     NDList halves = x.split(2, 3);
     NDArray rotated = halves.get(1).neg().concat(halves.get(0), 3);
-    return x.mul(cos).add(rotated.mul(sin));
+    return x.mul(cos).addi(rotated.muli(sin)); // in place on fresh arrays: the same floats, fewer allocations
   }
 
   /** transformers' LlamaRMSNorm: x / √(mean(x²) + eps) in float32, cast back, times the weight. */
@@ -261,6 +265,9 @@ public final class LlamaModel implements CausalLm {
     NDArray x32 = Attention.asFloat32(x);
     NDArray variance = x32.square().mean(new int[] {-1}, true);
     NDArray normed = x32.div(variance.add((float) config.rmsNormEps()).sqrt());
+    if (normed.getDataType() == x.getDataType() && normed.getDataType() == weight.getDataType()) {
+      return normed.muli(weight); // normed is a fresh array: in place, the same floats as weight·normed
+    }
     return weight.mul(normed.getDataType() == x.getDataType() ? normed : normed.toType(x.getDataType(), false));
   }
 
@@ -270,6 +277,7 @@ public final class LlamaModel implements CausalLm {
 
   @Override
   public void close() {
+    linears.close();
     manager.close();
   }
 }
