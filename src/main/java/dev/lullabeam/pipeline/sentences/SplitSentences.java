@@ -109,10 +109,7 @@ public class SplitSentences extends PTransform<PCollection<EpisodeRequest>, PCol
       int lastParagraphStart = lastParagraphStart(split);
       for (StorySentence sentence : split) {
         // The last paragraph is told a little slower (and its pauses are longer, at assembly).
-        double sentencePace =
-            sentence.index() >= lastParagraphStart
-                ? wordsPerMinute * Pace.LAST_PARAGRAPH_SPEED
-                : wordsPerMinute;
+        double sentencePace = sentencePace(sentence, lastParagraphStart, wordsPerMinute);
         out.get(SENTENCES)
             .output(
                 new SentenceToSpeak(
@@ -130,14 +127,20 @@ public class SplitSentences extends PTransform<PCollection<EpisodeRequest>, PCol
               KV.of(request.id(), new EpisodePlan(request, voice, split.size(), wordsPerMinute)));
     }
 
-    /** First index of the last paragraph; past the end when the story is one paragraph. */
-    private static int lastParagraphStart(List<StorySentence> split) {
-      for (int i = split.size() - 2; i >= 0; i--) {
-        if (split.get(i).paragraphEnd()) {
-          return split.get(i + 1).index();
-        }
+  }
+
+  /** First index of the last paragraph; past the end when the story is one paragraph. */
+  public static int lastParagraphStart(List<StorySentence> split) {
+    for (int i = split.size() - 2; i >= 0; i--) {
+      if (split.get(i).paragraphEnd()) {
+        return split.get(i + 1).index();
       }
-      return Integer.MAX_VALUE;
     }
+    return Integer.MAX_VALUE;
+  }
+
+  /** The pace a sentence is told at: the last paragraph a little slower. */
+  public static double sentencePace(StorySentence sentence, int lastParagraphStart, double wordsPerMinute) {
+    return sentence.index() >= lastParagraphStart ? wordsPerMinute * Pace.LAST_PARAGRAPH_SPEED : wordsPerMinute;
   }
 }

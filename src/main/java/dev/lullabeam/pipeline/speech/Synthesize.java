@@ -186,15 +186,8 @@ public class Synthesize
           .output(KV.of(sentence.episodeId(), spoken(sentence, stored, seconds, false)));
     }
 
-    /** At the voice's own speed control when it has one, else time-stretched keeping pitch. */
     private static AudioClip speak(Voice voice, String text, double speed) throws Exception {
-      if (speed == 1.0) {
-        return voice.speak(text);
-      }
-      if (voice.controlsSpeed()) {
-        return voice.speak(text, speed);
-      }
-      return TimeStretch.stretch(voice.speak(text), speed);
+      return speakAt(voice, text, speed);
     }
 
     private static SpokenSentence spoken(
@@ -226,5 +219,19 @@ public class Synthesize
     private static String abbreviate(String text) {
       return text.length() <= 80 ? text : text.substring(0, 77) + "...";
     }
+  }
+
+  /**
+   * Speaks as a season does at a speed: at the voice's own speed control when it has one, else
+   * time-stretched keeping pitch.
+   */
+  public static AudioClip speakAt(Voice voice, String text, double speed) throws Exception {
+    if (speed == 1.0) {
+      return voice.speak(text);
+    }
+    if (voice.controlsSpeed()) {
+      return voice.speak(text, speed);
+    }
+    return TimeStretch.stretch(voice.speak(text), speed);
   }
 }
