@@ -23,30 +23,10 @@ public final class Levels {
   }
 
   /**
-   * RMS level in dBFS of the active parts only: 50 ms windows quieter than {@code gateDb} are
-   * left out, so pauses between sentences do not pull a voice's level down.
+   * RMS level in dBFS of the active parts only, on float samples (full scale 1.0): 50 ms windows
+   * quieter than {@code gateDb} are left out, so pauses between sentences do not pull a voice's
+   * level down.
    */
-  public static double activeRmsDb(short[] samples, int sampleRate, int channels, double gateDb) {
-    int window = Math.max(1, sampleRate / 20) * channels;
-    double gate = fromDb(gateDb);
-    double sum = 0;
-    long count = 0;
-    for (int start = 0; start < samples.length; start += window) {
-      int end = Math.min(samples.length, start + window);
-      double windowSum = 0;
-      for (int i = start; i < end; i++) {
-        double v = samples[i] / 32768.0;
-        windowSum += v * v;
-      }
-      if (Math.sqrt(windowSum / (end - start)) >= gate) {
-        sum += windowSum;
-        count += end - start;
-      }
-    }
-    return count == 0 ? Double.NEGATIVE_INFINITY : toDb(Math.sqrt(sum / count));
-  }
-
-  /** As {@link #activeRmsDb(short[], int, int, double)}, on float samples (full scale 1.0). */
   public static double activeRmsDb(float[] samples, int sampleRate, int channels, double gateDb) {
     int window = Math.max(1, sampleRate / 20) * channels;
     double gate = fromDb(gateDb);
