@@ -30,7 +30,14 @@ public final class EpisodeMixer {
   static final int LIMIT_PASSES = 6;
   /** The limiter's sample ceiling starts this far under its true-peak ceiling. */
   static final double INTER_SAMPLE_MARGIN_DB = 0.1;
-  /** See {@link #encodingLossLu}. */
+  /**
+   * What the MP3 measures below the mix (LU), so the gain aims the encode at the target. Measured
+   * on 2026-11-30 with the default voice over all six backgrounds at their gains, and ocean at −10
+   * dB and rain at −30 dB: 0.445–0.459 LU on the whole file. It is lame's at 128 kbit/s, not the
+   * energy above its low-pass (the mix through a 4th-order low-pass at 15–19 kHz lost only
+   * 0.01–0.02 LU; a plain 440 Hz sine loses 0.4 LU at 128 kbit/s and none at 320). Should another
+   * voice or ambience lose more than the 0.5 LU tolerance allows, the re-encode corrects it.
+   */
   static final double ENCODING_LOSS_LU = 0.45;
   /** The limiter's look-ahead and release, as the alimiter it replaces had them. */
   static final double LIMITER_ATTACK_SECONDS = 0.005;
@@ -134,13 +141,13 @@ public final class EpisodeMixer {
     long t2 = System.nanoTime();
 
     // Loudness: one linear gain to the target (what loudnorm's linear mode does), aimed at what
-    // the MP3 will measure (see encodingLossLu). When that gain would push true peaks over the
+    // the MP3 will measure (see ENCODING_LOSS_LU). When that gain would push true peaks over the
     // limiter's ceiling, the look-ahead limiter holds them and the limited audio is measured in
     // the JVM and its gain and ceiling corrected. A mix with nothing above the gate measures
     // -inf: aim as ffmpeg's -70 LUFS floor did.
     Loudness mixLoudness = LoudnessMeter.measure(samples, 2, rate);
     double mixLufs = Double.isFinite(mixLoudness.integratedLufs()) ? mixLoudness.integratedLufs() : -70;
-    double aimLufs = TARGET_LUFS + encodingLossLu(samples, rate, mixLufs);
+    double aimLufs = TARGET_LUFS + ENCODING_LOSS_LU;
     double gainDb = aimLufs - mixLufs;
     double ceilingDb = LIMITER_CEILING_DB;
     // Inter-sample peaks of speech and ambience at 48 kHz rise 0.03 dB or so over the samples the
@@ -306,17 +313,5 @@ public final class EpisodeMixer {
                     "-i", mp3.toString(), "-ac", "2", "-ar", Integer.toString(rate),
                     "-f", "f32le", "-acodec", "pcm_f32le", "pipe:1"))
             .stdout);
-  }
-
-  /**
-   * What the MP3 will measure below the mix (LU), so the gain aims the encode at the target: the
-   * encode takes {@link #ENCODING_LOSS_LU} away whatever the ambience. Measured on 2026-11-30 with
-   * the default voice over all six backgrounds at their gains, and ocean at −10 dB and rain at
-   * −30 dB: 0.445–0.459 LU on the whole file. It is not the energy above lame's low-pass: the mix
-   * measured through a 4th-order low-pass at 15–19 kHz lost only 0.01–0.02 LU. Should another
-   * voice or ambience lose more than the 0.5 LU tolerance allows, the re-encode corrects it.
-   */
-  static double encodingLossLu(float[] mix, int rate, double mixLufs) {
-    return ENCODING_LOSS_LU;
   }
 }
