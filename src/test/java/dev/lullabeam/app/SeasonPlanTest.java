@@ -115,6 +115,41 @@ class SeasonPlanTest {
   }
 
   @Test
+  void aPromptTheModelCannotTakeIsSaidAndTheOthersArePlanned() throws IOException {
+    Path catalogue = work.resolve("long-prompt.csv");
+    Files.writeString(
+        catalogue,
+        "id,topic,prompt\n"
+            + "owl,ocean,An owl flew over the sea\n"
+            + "long,rain,\"" + "The rain fell and fell on the little town. ".repeat(30) + "\"\n",
+        StandardCharsets.UTF_8);
+    SeasonCommandTest.Run run =
+        lullabeam(
+            "season", "--plan", "--json", "--catalogue", catalogue.toString(),
+            "--output", work.resolve("out").toString(), "--backgrounds", "backgrounds/backgrounds.csv",
+            "--maxNewTokens=40", "--model", tinyModel());
+
+    assertThat(run.err, run.exit, is(0));
+    JsonNode plan = new ObjectMapper().readTree(run.out);
+    JsonNode owl = plan.path("episodes").get(0);
+    JsonNode tooLong = plan.path("episodes").get(1);
+    assertThat(owl.has("would_fail"), is(false));
+    assertThat(owl.path("token_budget").asInt(), is(40));
+    assertThat(tooLong.path("would_fail").asText(), containsString("no story could be written"));
+    assertThat(tooLong.path("would_fail").asText(), containsString("128"));
+    assertThat(tooLong.path("token_budget").asInt(), is(0));
+    assertThat(plan.path("generation").path("calibration_batch").asInt(), is(1));
+
+    SeasonCommandTest.Run text =
+        lullabeam(
+            "season", "--plan", "--catalogue", catalogue.toString(),
+            "--output", work.resolve("out").toString(), "--backgrounds", "backgrounds/backgrounds.csv",
+            "--maxNewTokens=40", "--model", tinyModel());
+    assertThat(text.err, text.exit, is(0));
+    assertThat(text.out, containsString("would fail: line 3 (long): no story could be written"));
+  }
+
+  @Test
   void aModelThatCannotBeHadStopsThePlanAsItWouldTheSeason() throws IOException {
     Path catalogue = work.resolve("prompts.csv");
     Files.writeString(catalogue, "id,topic,prompt\nowl,ocean,An owl flew over the sea\n", StandardCharsets.UTF_8);

@@ -294,6 +294,9 @@ public final class SeasonPlan {
     for (int i = 0; i < rows.size(); i++) {
       nodes.get(i).put("token_budget", timing.budgets().get(i));
       nodes.get(i).put("expected_tokens", timing.expectedTokens().get(i));
+      if (timing.problems().get(i) != null) {
+        nodes.get(i).put("would_fail", "no story could be written: " + timing.problems().get(i));
+      }
     }
     ObjectNode generation = root.putObject("generation");
     generation.put("model_load_s", round(timing.loadSeconds()));
@@ -417,6 +420,12 @@ public final class SeasonPlan {
           e.path("id").asText(), e.path("words").asInt(), e.path("narration_minutes").asDouble(),
           e.path("audio_minutes").asDouble(), e.path("story").asText(),
           e.path("voice").asText() + (e.has("model") ? " / " + e.path("model").asText() : ""));
+    }
+    for (var e : plan.path("episodes")) {
+      if (e.has("would_fail")) {
+        out.printf("would fail: line %d (%s): %s%n", e.path("line").asLong(), e.path("id").asText(),
+            e.path("would_fail").asText());
+      }
     }
     for (var b : plan.path("refused")) {
       out.printf("refused: line %d (%s): %s%n", b.path("line").asLong(), b.path("id").asText(), b.path("reason").asText());

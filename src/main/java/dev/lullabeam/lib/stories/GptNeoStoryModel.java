@@ -164,10 +164,12 @@ public final class GptNeoStoryModel implements StoryModel {
    * @param budgets each prompt's token budget (its max new tokens)
    * @param expectedTokens each prompt's expected new tokens: its words to write at the tokens per
    *     word measured on its text, or its budget when it has no target length
+   * @param problems for each prompt, why the model cannot write it (e.g. longer than its context;
+   *     then its budget and expected tokens are 0), or null
    */
   public record DecodeTiming(
       double loadSeconds, int batch, double fixedSeconds, double stepSeconds,
-      List<Integer> budgets, List<Integer> expectedTokens) {
+      List<Integer> budgets, List<Integer> expectedTokens, List<String> problems) {
 
     /** Seconds to write stories of {@code tokens} new tokens in a batch of this size. */
     public double batchSeconds(int tokens) {
@@ -188,7 +190,6 @@ public final class GptNeoStoryModel implements StoryModel {
     if (prompts.isEmpty()) {
       throw new IllegalArgumentException("no prompts to time");
     }
-    List<Prompt> batch = prompts.subList(0, Math.min(prompts.size(), batching.maxBatchSize()));
     try (SharedModels<ModelKey, BatchingGenerator>.Lease lease = LanguageModels.acquire(key())) {
       long start = System.nanoTime();
       boolean[] loaded = {false};
@@ -196,19 +197,38 @@ public final class GptNeoStoryModel implements StoryModel {
       double load = loaded[0] ? (System.nanoTime() - start) / 1e9 : 0;
       List<Integer> budgets = new ArrayList<>();
       List<Integer> expected = new ArrayList<>();
+      List<String> problems = new ArrayList<>();
+      List<Prompt> usable = new ArrayList<>();
       for (Prompt prompt : prompts) {
-        int budget = samplingFor(generator, prompt).maxNewTokens();
-        budgets.add(budget);
-        expected.add(prompt.wordsToWrite() <= 0
-            ? budget
-            : Math.min(budget, (int) Math.ceil(prompt.wordsToWrite() * tokensPerWord(generator, prompt))));
+        try {
+          int budget = samplingFor(generator, prompt).maxNewTokens();
+          int tokens = prompt.wordsToWrite() <= 0
+              ? budget
+              : Math.min(budget, (int) Math.ceil(prompt.wordsToWrite() * tokensPerWord(generator, prompt)));
+          // A prompt that fits but leaves less room than the timed runs need is not timed.
+          if (generator.prepare(GenerationRequest.ofText(prompt.text(), sampling.withMaxNewTokens(LONG_RUN),
+              prompt.seed())).maxNewTokens() == LONG_RUN || prompt.chat()) {
+            usable.add(prompt);
+          }
+          budgets.add(budget);
+          expected.add(tokens);
+          problems.add(null);
+        } catch (RuntimeException e) { // what the season would fail the row with
+          budgets.add(0);
+          expected.add(0);
+          problems.add(e.getMessage());
+        }
+      }
+      List<Prompt> batch = usable.subList(0, Math.min(usable.size(), batching.maxBatchSize()));
+      if (batch.isEmpty()) {
+        return new DecodeTiming(load, 0, 0, 0, budgets, expected, problems);
       }
       decode(generator, batch, 2);
       double shortRun = decode(generator, batch, SHORT_RUN);
       double longRun = decode(generator, batch, LONG_RUN);
       double step = Math.max(0, (longRun - shortRun) / (LONG_RUN - SHORT_RUN));
       double fixed = Math.max(0, shortRun - SHORT_RUN * step);
-      return new DecodeTiming(load, batch.size(), fixed, step, budgets, expected);
+      return new DecodeTiming(load, batch.size(), fixed, step, budgets, expected, problems);
     }
   }
 
